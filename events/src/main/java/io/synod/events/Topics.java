@@ -1,0 +1,15 @@
+package io.synod.events;
+
+/** Kafka topics every service agrees on; the record key is named after each. */
+public final class Topics {
+    /** Proposal lifecycle facts, keyed by proposalId. */
+    public static final String PROPOSALS = "governance.proposals";
+    /** Counted votes and their retractions, keyed by proposalId. */
+    public static final String VOTES = "governance.votes";
+    /** Provisional and final tallies, keyed by proposalId. */
+    public static final String TALLIES = "governance.tallies";
+    /** Per-chain head/safe/finalized watermarks, keyed by chainId. */
+    public static final String WATERMARKS = "bridge.watermarks";
+
+    private Topics() {}
+}
