@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at the run's real infrastructure. Init arg {@code database} names the
- * service's database; {@code chains=true} adds the two anvil chains as {@code synod.chains}.
+ * service's database; {@code chains=true} adds the two anvil chains as {@code bridge.chains}.
  */
 public class SynodInfraResource implements QuarkusTestResourceLifecycleManager {
     private Map<String, String> args = Map.of();
@@ -32,8 +32,8 @@ public class SynodInfraResource implements QuarkusTestResourceLifecycleManager {
         if (Boolean.parseBoolean(args.getOrDefault("chains", "false"))) {
             List<Infra.Chain> chains = Infra.chains();
             for (int i = 0; i < chains.size(); i++) {
-                config.put("synod.chains[" + i + "].chain-id", String.valueOf(chains.get(i).chainId()));
-                config.put("synod.chains[" + i + "].rpc-urls[0]", chains.get(i).rpcUrl());
+                config.put("bridge.chains[" + i + "].chain-id", String.valueOf(chains.get(i).chainId()));
+                config.put("bridge.chains[" + i + "].rpc-urls[0]", chains.get(i).rpcUrl());
             }
         }
         return config;

@@ -1,0 +1,157 @@
+package io.synod.bridge.chain;
+
+import io.synod.contracts.SynodToken;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+/**
+ * Reads one chain through its RPC endpoints. Only endpoints that proved the configured chain id are
+ * used; a failing endpoint hands over to the next one. This is the one place besides its siblings in
+ * {@code chain/} that speaks web3j: it returns plain values.
+ */
+public final class ChainClient implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ChainClient.class);
+    /** Any address works for eth_call's from; the zero address says we mean nothing by it. */
+    private static final String CALLER = "0x0000000000000000000000000000000000000000";
+
+    private final long chainId;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final AtomicInteger preferred = new AtomicInteger();
+
+    public ChainClient(long chainId, List<String> rpcUrls) {
+        this.chainId = chainId;
+        for (int i = 0; i < rpcUrls.size(); i++) {
+            endpoints.add(new Endpoint(i, rpcUrls.get(i), Web3j.build(new HttpService(rpcUrls.get(i)))));
+        }
+    }
+
+    /** Checks each endpoint's eth_chainId; refuses (never uses) one that answers another id. */
+    public void verify() {
+        for (Endpoint e : endpoints) {
+            try {
+                long reported = e.web3j.ethChainId().send().getChainId().longValueExact();
+                e.status = reported == chainId ? EndpointStatus.OK : EndpointStatus.WRONG_CHAIN;
+                e.detail = reported == chainId ? null : "reports chain id " + reported + ", configured " + chainId;
+                if (e.status == EndpointStatus.WRONG_CHAIN) {
+                    // the URL itself may hold an API key: log its position, not its text
+                    LOG.errorf("chain %d: RPC endpoint #%d refused: %s", chainId, e.index, e.detail);
+                }
+            } catch (IOException | RuntimeException ex) {
+                e.status = EndpointStatus.UNREACHABLE;
+                e.detail = "unreachable";
+                LOG.warnf("chain %d: RPC endpoint #%d unreachable at start-up (%s)", chainId, e.index, ex.getClass().getSimpleName());
+            }
+        }
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    public List<EndpointView> endpoints() {
+        return endpoints.stream().map(e -> new EndpointView(e.index, e.status, e.detail)).toList();
+    }
+
+    public BigInteger pastVotes(String token, String account, long timepoint) {
+        return call(w -> SynodToken.load(token, w, new ReadonlyTransactionManager(w, CALLER), new DefaultGasProvider())
+                .getPastVotes(account, BigInteger.valueOf(timepoint)).send());
+    }
+
+    public BigInteger pastTotalSupply(String token, long timepoint) {
+        return call(w -> SynodToken.load(token, w, new ReadonlyTransactionManager(w, CALLER), new DefaultGasProvider())
+                .getPastTotalSupply(BigInteger.valueOf(timepoint)).send());
+    }
+
+    /** The latest block's number and timestamp: the chain's own clock. */
+    public BlockHead head() {
+        return call(w -> {
+            EthBlock.Block b = w.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+            return new BlockHead(b.getNumber().longValueExact(), b.getHash(), b.getTimestamp().longValueExact());
+        });
+    }
+
+    private <T> T call(RpcCall<T> call) {
+        List<Endpoint> usable = endpoints.stream().filter(e -> e.status != EndpointStatus.WRONG_CHAIN).toList();
+        if (usable.isEmpty()) {
+            throw new ChainUnavailableException(chainId, "no RPC endpoint of this chain reports chain id " + chainId);
+        }
+        int start = Math.floorMod(preferred.get(), usable.size());
+        Exception last = null;
+        for (int i = 0; i < usable.size(); i++) {
+            Endpoint e = usable.get((start + i) % usable.size());
+            try {
+                if (e.status == EndpointStatus.UNREACHABLE) {
+                    reverify(e);
+                }
+                T result = call.apply(e.web3j);
+                preferred.set((start + i) % usable.size());
+                return result;
+            } catch (ContractCallException ex) {
+                throw ex;
+            } catch (Exception ex) {
+                if (isRevert(ex)) {
+                    throw new ContractCallException(chainId, ex.getMessage());
+                }
+                last = ex;
+                LOG.warnf("chain %d: RPC endpoint #%d failed (%s), trying the next", chainId, e.index, ex.getClass().getSimpleName());
+            }
+        }
+        throw new ChainUnavailableException(chainId, "every RPC endpoint failed: " + (last == null ? "" : last.getClass().getSimpleName()));
+    }
+
+    private void reverify(Endpoint e) throws IOException {
+        long reported = e.web3j.ethChainId().send().getChainId().longValueExact();
+        if (reported != chainId) {
+            e.status = EndpointStatus.WRONG_CHAIN;
+            e.detail = "reports chain id " + reported + ", configured " + chainId;
+            throw new ChainUnavailableException(chainId, e.detail);
+        }
+        e.status = EndpointStatus.OK;
+        e.detail = null;
+    }
+
+    private static boolean isRevert(Exception ex) {
+        String m = String.valueOf(ex.getMessage());
+        return ex instanceof org.web3j.tx.exceptions.ContractCallException || m.contains("revert");
+    }
+
+    @Override
+    public void close() {
+        endpoints.forEach(e -> e.web3j.shutdown());
+    }
+
+    @FunctionalInterface
+    private interface RpcCall<T> {
+        T apply(Web3j web3j) throws Exception;
+    }
+
+    public enum EndpointStatus { UNVERIFIED, OK, WRONG_CHAIN, UNREACHABLE }
+
+    public record EndpointView(int index, EndpointStatus status, String detail) {}
+
+    public record BlockHead(long number, String hash, long timestamp) {}
+
+    private static final class Endpoint {
+        final int index;
+        final String url;
+        final Web3j web3j;
+        volatile EndpointStatus status = EndpointStatus.UNVERIFIED;
+        volatile String detail;
+
+        Endpoint(int index, String url, Web3j web3j) {
+            this.index = index;
+            this.url = url;
+            this.web3j = web3j;
+        }
+    }
+}
