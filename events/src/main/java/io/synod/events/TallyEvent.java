@@ -17,6 +17,7 @@ import java.util.Map;
  * @param quorumReached  participation ≥ quorum
  * @param approvalBps    the leading choice's approval in basis points (for/(for+against) for FAA)
  * @param winningChoice  index of the leading choice; null on a tie or with no votes
+ * @param passed         quorum reached and approval threshold strictly exceeded, per the frozen rules
  * @param voters         distinct voters counted
  * @param waitingFor     chains whose finality the tally still waits for
  * @param version        increases with every change; consumers keep the highest
@@ -33,6 +34,7 @@ public record TallyEvent(
         boolean quorumReached,
         int approvalBps,
         Integer winningChoice,
+        boolean passed,
         long voters,
         List<Long> waitingFor,
         long version) {}

@@ -1,0 +1,84 @@
+package io.synod.voting.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.synod.events.VoteEvent;
+import io.synod.signatures.Addresses;
+import io.synod.voting.repository.VoteRecord;
+import io.synod.voting.repository.VoteRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies votes from governance.votes. Idempotent by the vote's key: a redelivered cast, a provisional
+ * vote seen again as final, or our own signed ballot echoed back changes nothing but its finality.
+ * A vote for a voter already counted on that chain is kept on record but not counted (first vote stands).
+ */
+@ApplicationScoped
+public class RelayedVoteService {
+    private static final Logger LOG = Logger.getLogger(RelayedVoteService.class);
+    private final VoteRepository votes;
+    private final TallyService tallies;
+
+    public RelayedVoteService(VoteRepository votes, TallyService tallies) {
+        this.votes = votes;
+        this.tallies = tallies;
+    }
+
+    @WithTransaction
+    public Uni<Void> cast(VoteEvent e) {
+        VoteRecord v = record(e);
+        return votes.insertIfNew(v).chain(id -> {
+            if (id != null) {
+                return Uni.createFrom().voidItem();
+            }
+            // known vote (redelivery, or now final) — or the voter's second vote on this chain, kept for audit
+            if ("final".equals(e.finality())) {
+                return votes.markFinal(e.voteKey()).replaceWithVoid();
+            }
+            return keepUncounted(v);
+        }).invoke(() -> tallies.markDirty(e.proposalId()));
+    }
+
+    @WithTransaction
+    public Uni<Void> retract(VoteEvent e) {
+        return votes.retract(e.voteKey()).invoke(n -> {
+            if (n == 0) {
+                LOG.debugf("retraction of unknown or already retracted vote %s", e.voteKey());
+            }
+            tallies.markDirty(e.proposalId());
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> keepUncounted(VoteRecord v) {
+        v.countedKey = null;
+        return votes.insertIfNew(v).replaceWithVoid();
+    }
+
+    private static VoteRecord record(VoteEvent e) {
+        VoteRecord v = new VoteRecord();
+        v.voteKey = e.voteKey();
+        v.proposalId = e.proposalId();
+        v.chainId = e.chainId();
+        v.voter = Addresses.normalize(e.voter());
+        v.countedKey = e.proposalId() + ":" + e.chainId() + ":" + v.voter;
+        v.support = e.support();
+        v.approved = e.choices() == null || e.choices().isEmpty() ? null
+                : e.choices().stream().map(String::valueOf).collect(Collectors.joining(","));
+        v.weight = new BigInteger(e.weight());
+        v.source = e.source();
+        v.finality = e.finality();
+        v.reason = e.reason() == null || e.reason().length() <= 1024 ? e.reason() : e.reason().substring(0, 1024);
+        if (e.block() != null) {
+            v.blockNumber = e.block().number();
+            v.blockHash = e.block().hash();
+            v.txHash = e.block().txHash();
+            v.logIndex = e.block().logIndex();
+        }
+        v.receivedAt = Instant.now();
+        return v;
+    }
+}

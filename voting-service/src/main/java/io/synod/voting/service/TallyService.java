@@ -1,0 +1,234 @@
+package io.synod.voting.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.synod.events.ChainRef;
+import io.synod.events.CloudEvents;
+import io.synod.events.TallyEvent;
+import io.synod.events.Topics;
+import io.synod.outbox.Outbox;
+import io.synod.rest.ProblemException;
+import io.synod.voting.CountedVote;
+import io.synod.voting.TallyCalculator;
+import io.synod.voting.TallyResult;
+import io.synod.voting.TallyRules;
+import io.synod.voting.repository.ProposalRecord;
+import io.synod.voting.repository.VoteRecord;
+import io.synod.voting.repository.VoteRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps every proposal's tally current. Votes mark a proposal dirty; a short tick recomputes dirty
+ * tallies (so a burst of ballots costs one recomputation, not one each), stores the snapshot, emits it on
+ * governance.tallies through the outbox and pushes it to live streams. Closing is driven by the
+ * database (voteEnd ≤ now, status open) under a row lock, so it survives restarts and happens once.
+ */
+@ApplicationScoped
+public class TallyService {
+    private static final Logger LOG = Logger.getLogger(TallyService.class);
+
+    private final VoteRepository votes;
+    private final ProposalCodec codec;
+    private final WeightSource weights;
+    private final Outbox outbox;
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final Map<String, TallyView> latest = new ConcurrentHashMap<>();
+    private final BroadcastProcessor<TallyView> changes = BroadcastProcessor.create();
+
+    public TallyService(VoteRepository votes, ProposalCodec codec, WeightSource weights, Outbox outbox) {
+        this.votes = votes;
+        this.codec = codec;
+        this.weights = weights;
+        this.outbox = outbox;
+    }
+
+    public void markDirty(String proposalId) {
+        dirty.add(proposalId);
+    }
+
+    /** The current tally; computed on first read after a restart. */
+    public Uni<TallyView> current(String proposalId) {
+        TallyView v = latest.get(proposalId);
+        if (v != null) {
+            return Uni.createFrom().item(v);
+        }
+        return Panache.withSession(() -> ProposalRecord.<ProposalRecord>findById(proposalId))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("proposal", proposalId))
+                .chain(p -> p.tallyJson != null
+                        ? Uni.createFrom().item(remember(codec.read(p.tallyJson, TallyView.class)))
+                        : refresh(proposalId).chain(() -> current(proposalId)));
+    }
+
+    /** The tally now and after every change. */
+    public Multi<TallyView> stream(String proposalId) {
+        return current(proposalId).toMulti()
+                .onCompletion().switchTo(() -> changes.filter(v -> v.proposalId().equals(proposalId)));
+    }
+
+    @Scheduled(every = "${synod.tally.refresh-every:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refreshDirty() {
+        if (dirty.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> ids = new ArrayList<>(dirty);
+        dirty.removeAll(ids);
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> refresh(id).onFailure().recoverWithUni(e -> {
+                    LOG.warnf("tally of %s not refreshed (%s); retrying", id, e.getMessage());
+                    dirty.add(id);
+                    return Uni.createFrom().voidItem();
+                }))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Closes tallies whose voting period ended. After a restart the first tick catches up. */
+    @Scheduled(every = "${synod.tally.close-every:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> closeDue() {
+        long now = Instant.now().getEpochSecond();
+        return Panache.withSession(() -> ProposalRecord.<ProposalRecord>list(
+                        "tallyStatus = ?1 and voteStart > 0 and voteEnd <= ?2", ProposalRecord.OPEN, now))
+                .chain(due -> Multi.createFrom().iterable(due).onItem()
+                        .transformToUniAndConcatenate(p -> refresh(p.id).onFailure().recoverWithUni(e -> {
+                            LOG.warnf("tally of %s not closed yet (%s)", p.id, e.getMessage());
+                            return Uni.createFrom().voidItem();
+                        }))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    /** On start-up, every open tally is recomputed: nothing depends on what was in memory. */
+    private volatile boolean dirtyAllOpen = true;
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> markOpenAfterStart() {
+        if (!dirtyAllOpen) {
+            return Uni.createFrom().voidItem();
+        }
+        dirtyAllOpen = false;
+        return Panache.withSession(() -> ProposalRecord.<ProposalRecord>list("tallyStatus", ProposalRecord.OPEN))
+                .invoke(open -> open.forEach(p -> dirty.add(p.id))).replaceWithVoid();
+    }
+
+    /**
+     * Recomputes one tally. The supply at voteStart is read first (outside the transaction, it is a
+     * chain call); the recomputation then runs under the proposal's row lock.
+     */
+    public Uni<Void> refresh(String proposalId) {
+        long now = Instant.now().getEpochSecond();
+        return Panache.withSession(() -> ProposalRecord.<ProposalRecord>findById(proposalId))
+                .chain(p -> p == null || p.totalSupply != null || p.voteStart == 0 || now <= p.voteStart
+                        ? Uni.createFrom().item(Optional.<BigInteger>empty())
+                        : weights.totalSupplyAt(codec.chains(p), p.voteStart).map(Optional::of)
+                                .onFailure().recoverWithItem(Optional.empty()))
+                .chain(supply -> Panache.withTransaction(() -> recompute(proposalId, supply, now)))
+                .invoke(view -> {
+                    if (view != null) {
+                        changes.onNext(view);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<TallyView> recompute(String proposalId, Optional<BigInteger> supply, long now) {
+        return ProposalRecord.<ProposalRecord>findById(proposalId, LockModeType.PESSIMISTIC_WRITE).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().nullItem();
+            }
+            supply.ifPresent(s -> p.totalSupply = s);
+            return votes.counted(proposalId).chain(rows -> {
+                TallyRules rules = codec.rules(p);
+                List<ChainRef> chains = codec.chains(p);
+                TallyResult result = TallyCalculator.compute(rules, p.totalSupply,
+                        chains.stream().map(ChainRef::chainId).toList(), rows.stream().map(TallyService::counted).toList());
+                applyClosingRules(p, rules, result, now);
+                TallyView previous = p.tallyJson == null ? null : codec.read(p.tallyJson, TallyView.class);
+                TallyView view = view(p, rules, chains, result);
+                if (view.sameContent(previous)) {
+                    remember(previous);
+                    return Uni.createFrom().nullItem();
+                }
+                p.tallyVersion++;
+                TallyView stamped = view.withStamp(p.tallyVersion, Instant.now());
+                p.tallyJson = codec.write(stamped);
+                p.updatedAt = Instant.now();
+                return outbox.add(Topics.TALLIES, p.id, CloudEvents.TALLY_UPDATED, event(stamped))
+                        .replaceWith(() -> remember(stamped));
+            });
+        });
+    }
+
+    /** Late-quorum extension, super-quorum and deadline: when the tally closes, and why. */
+    private static void applyClosingRules(ProposalRecord p, TallyRules rules, TallyResult result, long now) {
+        if (!ProposalRecord.OPEN.equals(p.tallyStatus)) {
+            return;
+        }
+        if (!p.quorumReached && result.quorumReached() && rules.lateQuorumExtensionSeconds() > 0
+                && now < p.voteEnd && now > p.voteEnd - rules.lateQuorumExtensionSeconds()) {
+            p.voteEnd = now + rules.lateQuorumExtensionSeconds();
+        }
+        p.quorumReached = result.quorumReached();
+        if (result.superQuorumReached() && now >= p.voteStart) {
+            p.tallyStatus = ProposalRecord.FINAL;
+            p.closedReason = "super-quorum";
+        } else if (now >= p.voteEnd && p.totalSupply != null) {
+            p.tallyStatus = ProposalRecord.FINAL;
+            p.closedReason = "deadline";
+        }
+    }
+
+    private static CountedVote counted(VoteRecord v) {
+        List<Integer> approved = v.approved == null || v.approved.isEmpty() ? List.of()
+                : Arrays.stream(v.approved.split(",")).map(Integer::valueOf).toList();
+        return new CountedVote(v.voter, v.chainId, v.support, approved, v.weight);
+    }
+
+    private static TallyView view(ProposalRecord p, TallyRules rules, List<ChainRef> chains, TallyResult r) {
+        List<TallyView.ChoiceTotal> choices = new ArrayList<>();
+        for (int i = 0; i < rules.choices().size(); i++) {
+            choices.add(new TallyView.ChoiceTotal(i, rules.choices().get(i), r.choices().get(i).toString()));
+        }
+        List<TallyView.ChainTotal> perChain = new ArrayList<>();
+        r.perChain().forEach((chainId, row) -> perChain.add(new TallyView.ChainTotal(chainId,
+                row.stream().map(BigInteger::toString).toList(),
+                row.stream().reduce(BigInteger.ZERO, BigInteger::add).toString())));
+        String status = ProposalRecord.OPEN.equals(p.tallyStatus) ? "provisional" : p.tallyStatus;
+        List<Long> waitingFor = p.totalSupply == null && ProposalRecord.OPEN.equals(p.tallyStatus)
+                ? chains.stream().map(ChainRef::chainId).toList() : List.of();
+        return new TallyView(p.id, "final".equals(status) ? "final" : status, p.closedReason, rules.strategy().id(),
+                p.voteStart, p.voteEnd, choices, perChain, r.participation().toString(), r.quorumVotes().toString(),
+                str(r.totalSupply()), str(r.quorum()), r.quorumReached(), r.approvalBps(), rules.approvalBps(),
+                r.winningChoice(), r.passed(), r.voters(), waitingFor, 0, null);
+    }
+
+    private static TallyEvent event(TallyView v) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        v.choices().forEach(c -> choices.put(c.label(), c.votes()));
+        return new TallyEvent(v.proposalId(), v.status(), v.closedReason(), v.voteEnd(), choices, v.participation(),
+                v.totalSupply(), v.quorum(), v.quorumReached(), v.approvalBps(), v.winningChoice(), v.passed(),
+                v.voters(), v.waitingFor(), v.version());
+    }
+
+    private TallyView remember(TallyView v) {
+        latest.merge(v.proposalId(), v, (old, neu) -> neu.version() >= old.version() ? neu : old);
+        return v;
+    }
+
+    private static String str(BigInteger b) {
+        return b == null ? null : b.toString();
+    }
+}
