@@ -14,11 +14,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     private final ObjectMapper json;
-    private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper json, OutboxRelay relay) {
+    public Outbox(ObjectMapper json) {
         this.json = json;
-        this.relay = relay;
     }
 
     /** Must run inside a reactive transaction ({@code @WithTransaction} on the use case). */
@@ -34,7 +32,6 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        relay.wakeUp();
         return r.persist().replaceWithVoid();
     }
 }

@@ -1,7 +1,7 @@
 package io.synod.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.synod.events.CloudEvents;
@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Sends committed outbox records to Kafka, oldest first, and deletes them once the broker acknowledged.
  * At-least-once: a crash after the send and before the delete sends again, and every consumer is
- * idempotent. Rows are claimed with SKIP LOCKED, so several replicas can relay side by side.
+ * idempotent. Rows are claimed under a row lock, so replicas relay one after another, never twice.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -31,32 +32,22 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final String source;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean(true);
+    private final Duration tick;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter,
-                       @ConfigProperty(name = "quarkus.application.name") String application) {
+                       @ConfigProperty(name = "quarkus.application.name") String application,
+                       @ConfigProperty(name = "synod.outbox.tick", defaultValue = "PT0.05S") Duration tick) {
         this.emitter = emitter;
         this.source = "urn:synod:" + application;
+        this.tick = tick;
     }
 
-    /** A new record was added: relay on the next tick instead of waiting for the safety-net poll. */
-    void wakeUp() {
-        pending.set(true);
-    }
-
-    @Scheduled(every = "${synod.outbox.tick:0.05s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> tick() {
-        if (!pending.getAndSet(false) || !running.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        return drain().eventually(() -> running.set(false));
-    }
-
-    /** The safety net: records left by a crash or by another replica get relayed within a second. */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        pending.set(true);
+    /**
+     * Polls rather than being woken by writers: a writer's transaction may commit after a wake-up run
+     * looked, and an empty poll is one indexed query. Records left by a crash go out on the next tick.
+     */
+    void start(@Observes StartupEvent ev, Ticker ticker) {
+        ticker.every(tick, "outbox relay", this::drain);
     }
 
     private Uni<Void> drain() {
@@ -65,16 +56,9 @@ public class OutboxRelay {
                 .page(0, BATCH).list()
                 .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : send(batch)
                         .call(() -> OutboxRecord.delete("id in ?1", batch.stream().map(r -> r.id).toList()))
-                        .invoke(() -> {
-                            if (batch.size() == BATCH) {
-                                pending.set(true);
-                            }
-                        })))
+        ))
                 .replaceWithVoid()
-                .onFailure().invoke(e -> {
-                    pending.set(true);
-                    LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
-                })
+                .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

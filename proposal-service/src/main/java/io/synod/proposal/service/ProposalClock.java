@@ -1,7 +1,11 @@
 package io.synod.proposal.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import io.synod.outbox.Ticker;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.synod.proposal.repository.ProposalRecord;
@@ -23,7 +27,11 @@ public class ProposalClock {
         this.proposals = proposals;
     }
 
-    @Scheduled(every = "${synod.clock.tick:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent ev, Ticker ticker,
+               @ConfigProperty(name = "synod.clock.tick", defaultValue = "PT0.25S") Duration every) {
+        ticker.every(every, "proposal clock", this::tick);
+    }
+
     Uni<Void> tick() {
         long now = Instant.now().getEpochSecond();
         return Panache.withSession(() -> ProposalRecord.<ProposalRecord>list(

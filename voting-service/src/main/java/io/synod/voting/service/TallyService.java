@@ -1,7 +1,12 @@
 package io.synod.voting.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.synod.outbox.Ticker;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -80,7 +85,13 @@ public class TallyService {
                 .onCompletion().switchTo(() -> changes.filter(v -> v.proposalId().equals(proposalId)));
     }
 
-    @Scheduled(every = "${synod.tally.refresh-every:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent ev, Ticker ticker,
+               @ConfigProperty(name = "synod.tally.refresh-every", defaultValue = "PT0.1S") Duration refreshEvery,
+               @ConfigProperty(name = "synod.tally.close-every", defaultValue = "PT0.25S") Duration closeEvery) {
+        ticker.every(refreshEvery, "tally refresh", this::refreshDirty);
+        ticker.every(closeEvery, "tally closing", this::closeDue);
+    }
+
     Uni<Void> refreshDirty() {
         if (dirty.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -97,7 +108,6 @@ public class TallyService {
     }
 
     /** Closes tallies whose voting period ended. After a restart the first tick catches up. */
-    @Scheduled(every = "${synod.tally.close-every:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> closeDue() {
         long now = Instant.now().getEpochSecond();
         return Panache.withSession(() -> ProposalRecord.<ProposalRecord>list(
