@@ -2,6 +2,7 @@ package io.synod.e2e;
 
 import io.synod.contracts.SynodToken;
 import io.synod.testing.Infra;
+import io.synod.testing.LocalPostgres;
 import io.synod.testing.Platform;
 import io.synod.testing.TestChain;
 import io.synod.testing.TestJwt;
@@ -35,6 +36,8 @@ final class Environment {
         chainB = new TestChain(Infra.CHAIN_B);
         tokenA = chainA.deployToken("Synod A");
         tokenB = chainB.deployToken("Synod B");
+        LocalPostgres.recreate("synod_proposal_e2e");
+        LocalPostgres.recreate("synod_voting_e2e");
         platform = new Platform(kafka, chains, BASE_PORT, "_e2e", TestJwt.publicKey(), TestJwt.ISSUER).start();
         hub = new Hub(platform.proposals.url(), platform.voting.url());
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close));

@@ -1,13 +1,11 @@
 package io.synod.e2e;
 
 import static io.restassured.RestAssured.given;
-import static io.synod.testing.TypedSigner.field;
-
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.synod.testing.TestChain;
 import io.synod.testing.TestJwt;
-import io.synod.testing.TypedSigner;
+import io.synod.testing.GovernanceSigning;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,9 +55,7 @@ final class Hub {
                 .post(proposals + "/daos/" + dao + "/proposals/content-hash").then().statusCode(200)
                 .extract().jsonPath().getString("contentHash");
         long nonce = accountNonce(author);
-        String sig = TypedSigner.sign(author, "Propose", Map.of("Propose", List.of(field("dao", "string"),
-                        field("contentHash", "bytes32"), field("author", "address"), field("nonce", "uint256"))),
-                domain(chainId, spoke), Map.of("dao", dao, "contentHash", hash, "author", author.getAddress(), "nonce", nonce));
+        String sig = GovernanceSigning.propose(author, chainId, spoke, dao, hash, nonce);
         return given().contentType(ContentType.JSON).body(Map.of("content", content, "author", author.getAddress(),
                         "chainId", chainId, "nonce", nonce, "signature", sig))
                 .post(proposals + "/daos/" + dao + "/proposals").then().statusCode(201).extract().jsonPath();
@@ -67,10 +63,8 @@ final class Hub {
 
     JsonPath sponsor(JsonPath proposal, Credentials sponsor, long chainId, String spoke) {
         long nonce = accountNonce(sponsor);
-        String sig = TypedSigner.sign(sponsor, "Sponsor", Map.of("Sponsor", List.of(field("proposalId", "uint256"),
-                        field("contentHash", "bytes32"), field("sponsor", "address"), field("nonce", "uint256"))),
-                domain(chainId, spoke), Map.of("proposalId", new BigInteger(proposal.getString("onchainId")),
-                        "contentHash", proposal.getString("contentHash"), "sponsor", sponsor.getAddress(), "nonce", nonce));
+        String sig = GovernanceSigning.sponsor(sponsor, chainId, spoke, new BigInteger(proposal.getString("onchainId")),
+                proposal.getString("contentHash"), nonce);
         return given().contentType(ContentType.JSON).body(Map.of("sponsor", sponsor.getAddress(), "chainId", chainId,
                         "nonce", nonce, "signature", sig))
                 .post(proposals + "/proposals/" + proposal.getString("id") + "/sponsorships").then().statusCode(200)
@@ -89,10 +83,7 @@ final class Hub {
     /** A signed Ballot for {@code signedChainId}/{@code signedProposal}, posted as a ballot on {@code chainId}. */
     static Map<String, Object> ballot(Credentials voter, BigInteger signedProposal, long signedChainId, String spoke,
                                       long chainId, int support, long nonce) {
-        String sig = TypedSigner.sign(voter, "Ballot", Map.of("Ballot", List.of(field("proposalId", "uint256"),
-                        field("support", "uint8"), field("voter", "address"), field("nonce", "uint256"))),
-                domain(signedChainId, spoke),
-                Map.of("proposalId", signedProposal, "support", support, "voter", voter.getAddress(), "nonce", nonce));
+        String sig = GovernanceSigning.ballot(voter, signedChainId, spoke, signedProposal, support, nonce);
         return Map.of("chainId", chainId, "voter", voter.getAddress(), "support", support, "nonce", nonce, "signature", sig);
     }
 
@@ -109,10 +100,6 @@ final class Hub {
 
     JsonPath tally(String proposalId) {
         return given().get(voting + "/proposals/" + proposalId + "/tally").then().statusCode(200).extract().jsonPath();
-    }
-
-    static Map<String, Object> domain(long chainId, String spoke) {
-        return Map.of("name", "Synod", "version", "1", "chainId", chainId, "verifyingContract", spoke);
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -62,6 +62,7 @@ public class ProposalResource {
 
     @POST
     @Path("/execute")
+    @Consumes(MediaType.WILDCARD) // no body: a bare POST must not be refused for its missing content type
     @Operation(summary = "Execute a queued proposal after its timelock (anyone)")
     public Uni<ProposalView> execute(@PathParam("id") String id) {
         return proposals.execute(uuid(id));

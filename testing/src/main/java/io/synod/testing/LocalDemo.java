@@ -1,0 +1,155 @@
+package io.synod.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synod.contracts.SynodToken;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.web3j.crypto.Credentials;
+
+/**
+ * {@code bin/synod-up}: the whole platform on this machine (Kafka, PostgreSQL, two anvil chains with the
+ * token deployed, the services) and a demo DAO with a proposal open for votes. {@code vote} casts a
+ * signed ballot from one of anvil's well-known dev accounts.
+ */
+public final class LocalDemo {
+    static final Infra.Chain CHAIN_A = new Infra.Chain(31_337, 8545);
+    static final Infra.Chain CHAIN_B = new Infra.Chain(42_161, 8546);
+    static final int BASE_PORT = 8081;
+    static final String SPOKE_A = "0x00000000000000000000000000000000005a0c0a";
+    static final String SPOKE_B = "0x00000000000000000000000000000000005a0c0b";
+    /** anvil's default dev keys (mnemonic "test test … junk"): public knowledge, local chains only. */
+    static final List<Credentials> DEV = List.of(
+            Credentials.create("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"),
+            Credentials.create("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a"),
+            Credentials.create("0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6"));
+    static final Path STATE = Tools.stateDir("demo").resolve("demo.json");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("vote")) {
+            vote(args);
+            return;
+        }
+        String kafka = LocalKafka.ensure(9092);
+        LocalChains.ensure(CHAIN_A.chainId(), CHAIN_A.port());
+        LocalChains.ensure(CHAIN_B.chainId(), CHAIN_B.port());
+        TestChain a = new TestChain(CHAIN_A);
+        TestChain b = new TestChain(CHAIN_B);
+        SynodToken tokenA = a.deployToken("Synod Demo");
+        SynodToken tokenB = b.deployToken("Synod Demo");
+        for (int i = 0; i < DEV.size(); i++) {
+            a.giveVotes(tokenA, DEV.get(i), BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(1000L * (3 - i))));
+            b.giveVotes(tokenB, DEV.get(i), BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(500L * (i + 1))));
+        }
+        a.mineUntilAfter(a.latestTimestamp());
+        b.mineUntilAfter(b.latestTimestamp());
+
+        Platform platform = new Platform(kafka, List.of(CHAIN_A, CHAIN_B), BASE_PORT, "", TestJwt.publicKey(), TestJwt.ISSUER);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        platform.start();
+        String hub = platform.proposals.url();
+        String admin = TestJwt.token("demo-admin", "synod-admin");
+
+        String dao = "demo-" + Long.toString(System.currentTimeMillis() % 100_000, 36);
+        Map<String, Object> rules = Map.of("sponsorshipThreshold", BigInteger.TEN.pow(21).toString(), "votingDelay", 5,
+                "votingPeriod", 600, "quorumBps", 2000, "approvalBps", 5000, "lateQuorumExtension", 60,
+                "timelock", 30, "gracePeriod", 86_400, "countingStrategy", "for-against-abstain");
+        post(hub + "/daos", admin, Map.of("slug", dao, "name", "Synod Demo DAO", "guardian", DEV.get(2).getAddress(),
+                "chains", List.of(Map.of("chainId", CHAIN_A.chainId(), "token", tokenA.getContractAddress(), "spoke", SPOKE_A),
+                        Map.of("chainId", CHAIN_B.chainId(), "token", tokenB.getContractAddress(), "spoke", SPOKE_B)),
+                "constitution", Map.of("policy", rules, "technical", rules, "treasury", rules, "constitutional", rules)));
+
+        Map<String, Object> content = Map.of("title", "Fund the community call", "type", "policy",
+                "body", "## Proposal\nHold a monthly community call, open to every token holder on every chain.");
+        String hash = post(hub + "/daos/" + dao + "/proposals/content-hash", null, content).get("contentHash").asText();
+        Credentials author = DEV.get(0);
+        long nonce = get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
+        JsonNode proposal = post(hub + "/daos/" + dao + "/proposals", null, Map.of("content", content,
+                "author", author.getAddress(), "chainId", CHAIN_A.chainId(), "nonce", nonce,
+                "signature", GovernanceSigning.propose(author, CHAIN_A.chainId(), SPOKE_A, dao, hash, nonce)));
+        String id = proposal.get("id").asText();
+        BigInteger onchainId = new BigInteger(proposal.get("onchainId").asText());
+        nonce = get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
+        post(hub + "/proposals/" + id + "/sponsorships", null, Map.of("sponsor", author.getAddress(),
+                "chainId", CHAIN_A.chainId(), "nonce", nonce,
+                "signature", GovernanceSigning.sponsor(author, CHAIN_A.chainId(), SPOKE_A, onchainId, hash, nonce)));
+        Files.writeString(STATE, JSON.writeValueAsString(Map.of("proposalId", id, "onchainId", onchainId.toString(),
+                "voting", platform.voting.url())));
+
+        System.out.printf("""
+
+                Synod is running.
+                  proposal-service  %s   (OpenAPI: /q/swagger-ui)
+                  voting-service    %s
+                  bridge-service    %s
+                  Kafka %s · PostgreSQL 127.0.0.1:5432 · anvil chains %d (:%d) and %d (:%d)
+                Demo DAO '%s': GET %s/daos/%s
+                Proposal %s opens for votes in a few seconds:
+                  bin/synod-vote for              # dev account 1 votes on chain %d
+                  bin/synod-vote against 2 %d     # dev account 2 votes on chain %d
+                  curl %s/proposals/%s/tally
+                  curl -N %s/proposals/%s/tally/stream
+                Admin token (synod-admin, 1 h): %s
+                Ctrl-C stops the services; bin/synod-down stops Kafka and the chains.
+                """, hub, platform.voting.url(), platform.bridge.url(), kafka, CHAIN_A.chainId(), CHAIN_A.port(),
+                CHAIN_B.chainId(), CHAIN_B.port(), dao, hub, dao, id, CHAIN_A.chainId(), CHAIN_B.chainId(), CHAIN_B.chainId(),
+                platform.voting.url(), id, platform.voting.url(), id, admin);
+        // chains keep producing blocks, as live ones do, so checkpoints at voteStart become readable
+        while (true) {
+            Thread.sleep(2_000);
+            a.mine();
+            b.mine();
+        }
+    }
+
+    /** vote for|against|abstain [devAccount 1..3] [chainId] */
+    static void vote(String[] args) throws Exception {
+        JsonNode state = JSON.readTree(Files.readString(STATE));
+        int support = switch (args.length > 1 ? args[1] : "for") {
+            case "against" -> 0;
+            case "abstain" -> 2;
+            default -> 1;
+        };
+        Credentials voter = DEV.get(args.length > 2 ? Integer.parseInt(args[2]) - 1 : 0);
+        long chainId = args.length > 3 ? Long.parseLong(args[3]) : CHAIN_A.chainId();
+        String spoke = chainId == CHAIN_A.chainId() ? SPOKE_A : SPOKE_B;
+        String voting = state.get("voting").asText();
+        String id = state.get("proposalId").asText();
+        long nonce = get(voting + "/voters/" + voter.getAddress() + "/nonce?chainId=" + chainId).get("nonce").asLong();
+        String sig = GovernanceSigning.ballot(voter, chainId, spoke, new BigInteger(state.get("onchainId").asText()), support, nonce);
+        JsonNode receipt = post(voting + "/proposals/" + id + "/ballots", null, Map.of("chainId", chainId,
+                "voter", voter.getAddress(), "support", support, "nonce", nonce, "signature", sig));
+        System.out.println(receipt.toPrettyString());
+    }
+
+    static JsonNode get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    static JsonNode post(String url, String bearer, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            r.header("authorization", "Bearer " + bearer);
+        }
+        return send(r.build());
+    }
+
+    private static JsonNode send(HttpRequest r) throws IOException, InterruptedException {
+        HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() >= 300) {
+            throw new IllegalStateException(r.method() + " " + r.uri() + " → " + res.statusCode() + " " + res.body());
+        }
+        return JSON.readTree(res.body());
+    }
+}
