@@ -146,4 +146,34 @@ class BallotRulesTest {
                 c.hub.ballotNonce(c.bob, c.chainB)));
         signed.then().statusCode(409).body("type", equalTo("https://synod.dev/problems/already-voted"));
     }
+
+    @Test
+    void theTallyStreamPushesEveryChange() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var lines = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(c.hub.voting + "/proposals/" + id
+                + "/tally/stream")).build(), java.net.http.HttpResponse.BodyHandlers.ofLines()).body().iterator();
+        java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            while (lines.hasNext()) {
+                String l = lines.next();
+                if (l.startsWith("data:")) {
+                    events.add(l.substring(5));
+                }
+            }
+        });
+        try {
+            JsonPath first = new JsonPath(events.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("provisional", first.getString("status"));
+            Credentials voter = c.carol;
+            c.hub.vote(p, voter, c.chainB, c.spoke(c.chainB), 2);
+            // the next event carries carol's abstention on chain B
+            Hub.await("a pushed tally with carol's vote", Duration.ofSeconds(10), () -> {
+                String e = events.poll();
+                return e != null && new JsonPath(e).getLong("version") > first.getLong("version")
+                        && "1000".equals(new JsonPath(e).getString("choices[2].votes"));
+            });
+        } finally {
+            reader.interrupt();
+        }
+    }
 }

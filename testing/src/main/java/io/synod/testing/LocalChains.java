@@ -18,7 +18,10 @@ public final class LocalChains {
             Path log = Tools.stateDir("anvil").resolve("anvil-" + chainId + "-" + port + ".log");
             List<String> cmd = new ArrayList<>(List.of(Tools.anvil().toString(),
                     "--chain-id", String.valueOf(chainId), "--port", String.valueOf(port),
-                    "--host", "127.0.0.1", "--hardfork", "prague", "--silent"));
+                    "--host", "127.0.0.1", "--hardfork", "prague", "--silent",
+                    // keep 64 blocks of state: without it memory grows with every block (GBs in a long
+                    // session); 64 still covers reorg tests, which plain --prune-history would break
+                    "--prune-history", "64"));
             cmd.addAll(List.of(extraArgs));
             Processes.startDetached(cmd, log);
             Processes.awaitPort(port, Duration.ofSeconds(20), log);

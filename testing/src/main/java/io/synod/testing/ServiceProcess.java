@@ -47,8 +47,11 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("port " + port + " is taken: is another " + module + " running?");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java));
+        // tests favour start-up (C1 only, small heap); benchmarks pass production-like options instead
+        cmd.addAll(List.of(System.getProperty("synod.service.jvm-opts",
+                "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
+        cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);

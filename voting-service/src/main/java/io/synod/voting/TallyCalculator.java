@@ -4,10 +4,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,19 +31,29 @@ public final class TallyCalculator {
      */
     public static TallyResult compute(TallyRules rules, BigInteger totalSupply, Collection<Long> chains,
                                       Collection<CountedVote> votes) {
+        long voters = votes.stream().filter(v -> rules.accepts(v.support(), v.approved()) && v.weight().signum() > 0)
+                .map(CountedVote::voter).distinct().count();
+        return compute(rules, totalSupply, chains, votes, voters);
+    }
+
+    /**
+     * @param votes  one row per voter and chain, or (except for quadratic counting, which is per person)
+     *               rows that each sum many voters' weight for one chain and choice
+     * @param voters how many distinct people those rows stand for
+     */
+    public static TallyResult compute(TallyRules rules, BigInteger totalSupply, Collection<Long> chains,
+                                      Collection<CountedVote> votes, long voters) {
         int n = rules.choices().size();
         List<BigInteger> credit = zeros(n);
         Map<Long, List<BigInteger>> perChain = new TreeMap<>();
         chains.forEach(c -> perChain.put(c, zeros(n)));
         BigInteger participation = BigInteger.ZERO;
-        Set<String> voters = new HashSet<>();
         Map<String, List<CountedVote>> byVoter = new HashMap<>();
 
         for (CountedVote v : votes) {
             if (!rules.accepts(v.support(), v.approved()) || v.weight().signum() <= 0) {
                 continue; // not a choice of this proposal: it never counts
             }
-            voters.add(v.voter());
             participation = participation.add(v.weight());
             List<BigInteger> chainRow = perChain.computeIfAbsent(v.chainId(), c -> zeros(n));
             for (int c : v.selected()) {
@@ -99,7 +107,7 @@ public final class TallyCalculator {
                         .compareTo(totalSupply.multiply(BigInteger.valueOf(rules.superQuorumBps()))) >= 0;
 
         return new TallyResult(credit, perChain, participation, quorumVotes, totalSupply, quorum, quorumReached,
-                approvalBps, winner, passed, superQuorumReached, voters.size());
+                approvalBps, winner, passed, superQuorumReached, voters);
     }
 
     /** sqrt(W) split over the chosen options in proportion to the weight behind each, W summed over chains. */

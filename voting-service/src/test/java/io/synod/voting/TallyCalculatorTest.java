@@ -111,4 +111,13 @@ class TallyCalculatorTest {
         assertEquals(BigInteger.ZERO, t.participation());
         assertEquals(0, t.voters());
     }
+
+    @Test
+    void sumsPerChainAndChoiceGiveTheSameResultAsTheVotesThemselves() {
+        var perVote = TallyCalculator.compute(FAA, b(10_000), CHAINS,
+                List.of(vote("a", 1, 1, 300), vote("b", 1, 1, 200), vote("c", 2, 0, 100), vote("a", 2, 1, 50)));
+        var summed = TallyCalculator.compute(FAA, b(10_000), CHAINS,
+                List.of(vote(null, 1, 1, 500), vote(null, 2, 0, 100), vote(null, 2, 1, 50)), 3);
+        assertEquals(perVote, summed);
+    }
 }

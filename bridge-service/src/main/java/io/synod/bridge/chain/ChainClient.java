@@ -1,6 +1,5 @@
 package io.synod.bridge.chain;
 
-import io.synod.contracts.SynodToken;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -11,8 +10,9 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.ReadonlyTransactionManager;
-import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.utils.Numeric;
 
 /**
  * Reads one chain through its RPC endpoints. Only endpoints that proved the configured chain id are
@@ -62,23 +62,105 @@ public final class ChainClient implements AutoCloseable {
         return endpoints.stream().map(e -> new EndpointView(e.index, e.status, e.detail)).toList();
     }
 
-    public BigInteger pastVotes(String token, String account, long timepoint) {
-        return call(w -> SynodToken.load(token, w, new ReadonlyTransactionManager(w, CALLER), new DefaultGasProvider())
-                .getPastVotes(account, BigInteger.valueOf(timepoint)).send());
+    /*
+     * Reads are encoded by hand: the generated wrapper's reflective ABI codec cost more CPU than the
+     * RPC itself under load (see docs/BENCHMARKS.md). Same call as SynodToken's getPastTotalSupply.
+     */
+    private static final String GET_PAST_TOTAL_SUPPLY = selector("getPastTotalSupply(uint256)");
+
+    private static String selector(String signature) {
+        return org.web3j.crypto.Hash.sha3String(signature).substring(0, 10);
     }
 
     public BigInteger pastTotalSupply(String token, long timepoint) {
-        return call(w -> SynodToken.load(token, w, new ReadonlyTransactionManager(w, CALLER), new DefaultGasProvider())
-                .getPastTotalSupply(BigInteger.valueOf(timepoint)).send());
+        return uint256Call(token, GET_PAST_TOTAL_SUPPLY + word(Long.toHexString(timepoint)));
+    }
+
+    /** Creation code of contracts/VotesLens.sol, shipped in the contracts jar. */
+    private static final String VOTES_LENS = lensBytecode();
+
+    private static String lensBytecode() {
+        try (var in = ChainClient.class.getClassLoader().getResourceAsStream("contracts/VotesLens.bin")) {
+            if (in == null) {
+                throw new IllegalStateException("contracts/VotesLens.bin missing from the classpath");
+            }
+            return "0x" + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Many accounts' checkpointed votes in one eth_call: the VotesLens creation code, never deployed, whose
+     * constructor returns {@code abi.encode(uint256[])}. @return votes in the order of {@code accounts}
+     */
+    public List<BigInteger> pastVotesBatch(String token, List<String> accounts, long timepoint) {
+        StringBuilder data = new StringBuilder(VOTES_LENS.length() + 64 * (4 + accounts.size()));
+        data.append(VOTES_LENS).append(word(Numeric.cleanHexPrefix(token))).append(word(Long.toHexString(timepoint)))
+                .append(word("60")).append(word(Integer.toHexString(accounts.size())));
+        accounts.forEach(a -> data.append(word(Numeric.cleanHexPrefix(a))));
+        return call(w -> {
+            EthCall r = w.ethCall(Transaction.createEthCallTransaction(CALLER, null, data.toString()),
+                    DefaultBlockParameterName.LATEST).send();
+            if (r.hasError() || r.isReverted()) {
+                throw new ContractCallException(chainId, r.hasError() ? r.getError().getMessage() : "reverted");
+            }
+            String hex = Numeric.cleanHexPrefix(r.getValue());
+            if (hex.length() != 128 + 64 * accounts.size()) {
+                throw new ContractCallException(chainId, "unexpected lens answer: is " + token + " a votes token?");
+            }
+            List<BigInteger> votes = new ArrayList<>(accounts.size());
+            for (int i = 0; i < accounts.size(); i++) {
+                votes.add(new BigInteger(hex.substring(128 + 64 * i, 192 + 64 * i), 16));
+            }
+            return votes;
+        });
+    }
+
+    private BigInteger uint256Call(String token, String data) {
+        return call(w -> {
+            EthCall r = w.ethCall(Transaction.createEthCallTransaction(CALLER, token, data), DefaultBlockParameterName.LATEST).send();
+            if (r.hasError() || r.isReverted()) {
+                throw new ContractCallException(chainId, r.hasError() ? r.getError().getMessage() : "reverted");
+            }
+            String hex = Numeric.cleanHexPrefix(r.getValue());
+            if (hex.length() != 64) {
+                throw new ContractCallException(chainId, "not a uint256 answer: is " + token + " a token?");
+            }
+            return new BigInteger(hex, 16);
+        });
+    }
+
+    private static String word(String hex) {
+        return "0".repeat(64 - hex.length()) + hex.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The chain's clock as last seen. A reader whose timepoint is already behind it needs no fresh head:
+     * blocks only move forward, so one RPC per read is saved under load.
+     */
+    public BlockHead head(long mustPass) {
+        BlockHead h = lastHead;
+        if (h != null && h.timestamp() > mustPass && System.nanoTime() - lastHeadAt < HEAD_MAX_AGE_NANOS) {
+            return h;
+        }
+        return head();
     }
 
     /** The latest block's number and timestamp: the chain's own clock. */
     public BlockHead head() {
-        return call(w -> {
+        BlockHead h = call(w -> {
             EthBlock.Block b = w.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
             return new BlockHead(b.getNumber().longValueExact(), b.getHash(), b.getTimestamp().longValueExact());
         });
+        lastHead = h;
+        lastHeadAt = System.nanoTime();
+        return h;
     }
+
+    private static final long HEAD_MAX_AGE_NANOS = 2_000_000_000L;
+    private volatile BlockHead lastHead;
+    private volatile long lastHeadAt;
 
     private <T> T call(RpcCall<T> call) {
         List<Endpoint> usable = endpoints.stream().filter(e -> e.status != EndpointStatus.WRONG_CHAIN).toList();

@@ -16,16 +16,31 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class TokenReader {
     private final ChainRegistry registry;
+    private final VotesBatcher batcher;
 
-    public TokenReader(ChainRegistry registry) {
+    public TokenReader(ChainRegistry registry, VotesBatcher batcher) {
         this.registry = registry;
+        this.batcher = batcher;
     }
 
     public record Reading(long chainId, String token, long timepoint, BigInteger value, long headBlock, long headTimestamp) {}
 
     public Reading votes(long chainId, String token, String account, Long timepoint) {
         ChainClient client = registry.get(chainId).client();
-        return read(client, token, timepoint, t -> () -> client.pastVotes(token, account, t));
+        return read(client, token, timepoint, t -> () -> await(batcher.votes(client, token, account, t)));
+    }
+
+    private static BigInteger await(java.util.concurrent.CompletableFuture<BigInteger> f) {
+        try {
+            return f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ChainUnavailableException(0, "voting-power read timed out");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Reading totalSupply(long chainId, String token, Long timepoint) {
@@ -36,7 +51,7 @@ public class TokenReader {
     private Reading read(ChainClient client, String token, Long timepoint,
                          java.util.function.LongFunction<Supplier<BigInteger>> reader) {
         try {
-            ChainClient.BlockHead head = client.head();
+            ChainClient.BlockHead head = timepoint == null ? client.head() : client.head(timepoint);
             long t = timepoint == null ? head.timestamp() - 1 : timepoint;
             if (t < 0) {
                 throw ProblemException.badRequest("bad-timepoint", "timepoint must be a unix timestamp ≥ 0");

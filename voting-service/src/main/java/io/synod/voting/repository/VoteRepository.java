@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.synod.voting.CountedVote;
 import java.util.List;
 
 @ApplicationScoped
@@ -39,8 +40,35 @@ public class VoteRepository implements PanacheRepositoryBase<VoteRecord, Long> {
                 voteKey, java.time.Instant.now());
     }
 
-    public Uni<List<VoteRecord>> counted(String proposalId) {
-        return list("proposalId = ?1 and countedKey is not null", proposalId);
+    /** The votes that count, as the tally needs them: a projection, no entities to manage. */
+    public Uni<List<CountedVote>> counted(String proposalId) {
+        String hql = "select v.voter, v.chainId, v.support, v.approved, v.weight from VoteRecord v"
+                + " where v.proposalId = :p and v.countedKey is not null";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class).setParameter("p", proposalId)
+                .getResultList()).map(rows -> rows.stream().map(r -> new CountedVote((String) r[0], (Long) r[1],
+                (Integer) r[2], approved((String) r[3]), (java.math.BigInteger) r[4])).toList());
+    }
+
+    /**
+     * Counted weight per chain and choice, summed by PostgreSQL: a handful of rows however many votes
+     * (each row stands for many voters, so its voter is null). Not for quadratic counting, which is per person.
+     */
+    public Uni<List<CountedVote>> countedByChoice(String proposalId) {
+        String hql = "select v.chainId, v.support, v.approved, sum(v.weight) from VoteRecord v"
+                + " where v.proposalId = :p and v.countedKey is not null group by v.chainId, v.support, v.approved";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class).setParameter("p", proposalId)
+                .getResultList()).map(rows -> rows.stream().map(r -> new CountedVote(null, (Long) r[0], (Integer) r[1],
+                approved((String) r[2]), new java.math.BigDecimal(r[3].toString()).toBigIntegerExact())).toList());
+    }
+
+    public Uni<Long> countedVoters(String proposalId) {
+        String hql = "select count(distinct v.voter) from VoteRecord v where v.proposalId = :p and v.countedKey is not null";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Long.class).setParameter("p", proposalId)
+                .getSingleResult());
+    }
+
+    public static List<Integer> approved(String csv) {
+        return csv == null || csv.isEmpty() ? List.of() : java.util.Arrays.stream(csv.split(",")).map(Integer::valueOf).toList();
     }
 
     public Uni<List<VoteRecord>> page(String proposalId, int page, int size) {

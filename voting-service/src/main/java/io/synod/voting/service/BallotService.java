@@ -143,14 +143,12 @@ public class BallotService {
 
     static VoteEvent event(VoteRecord v) {
         return new VoteEvent(v.voteKey, v.proposalId, v.chainId, v.voter, v.support,
-                v.approved == null ? List.of() : java.util.Arrays.stream(v.approved.split(",")).map(Integer::valueOf).toList(),
+                VoteRepository.approved(v.approved),
                 v.weight.toString(), v.source, v.finality, v.reason, null);
     }
 
     public static BallotReceipt receipt(VoteRecord v) {
-        List<Integer> choices = v.approved == null ? List.of()
-                : java.util.Arrays.stream(v.approved.split(",")).map(Integer::valueOf).toList();
-        return new BallotReceipt(v.id, v.proposalId, v.chainId, v.voter, v.support, choices, v.weight.toString(),
+        return new BallotReceipt(v.id, v.proposalId, v.chainId, v.voter, v.support, VoteRepository.approved(v.approved), v.weight.toString(),
                 v.source, v.finality, v.countedKey != null, v.reason, v.nonce, v.signature, v.blockNumber, v.txHash,
                 v.logIndex, v.receivedAt);
     }

@@ -17,18 +17,17 @@ import io.synod.events.Topics;
 import io.synod.outbox.Outbox;
 import io.synod.rest.ProblemException;
 import io.synod.voting.CountedVote;
+import io.synod.voting.CountingStrategy;
 import io.synod.voting.TallyCalculator;
 import io.synod.voting.TallyResult;
 import io.synod.voting.TallyRules;
 import io.synod.voting.repository.ProposalRecord;
-import io.synod.voting.repository.VoteRecord;
 import io.synod.voting.repository.VoteRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,14 +158,20 @@ public class TallyService {
             if (p == null) {
                 return Uni.createFrom().nullItem();
             }
+            TallyView previous = p.tallyJson == null ? null : codec.read(p.tallyJson, TallyView.class);
+            if (!ProposalRecord.OPEN.equals(p.tallyStatus) && previous != null && previous.status().equals(p.tallyStatus)) {
+                return Uni.createFrom().nullItem(); // closed and published as such: a final tally never changes
+            }
             supply.ifPresent(s -> p.totalSupply = s);
-            return votes.counted(proposalId).chain(rows -> {
-                TallyRules rules = codec.rules(p);
+            TallyRules rules = codec.rules(p);
+            // quadratic credit is per person across chains; every other strategy only needs sums per chain and choice
+            Uni<List<CountedVote>> counted = rules.strategy() == CountingStrategy.QUADRATIC
+                    ? votes.counted(proposalId) : votes.countedByChoice(proposalId);
+            return counted.chain(rows -> votes.countedVoters(proposalId).chain(voters -> {
                 List<ChainRef> chains = codec.chains(p);
                 TallyResult result = TallyCalculator.compute(rules, p.totalSupply,
-                        chains.stream().map(ChainRef::chainId).toList(), rows.stream().map(TallyService::counted).toList());
+                        chains.stream().map(ChainRef::chainId).toList(), rows, voters);
                 applyClosingRules(p, rules, result, now);
-                TallyView previous = p.tallyJson == null ? null : codec.read(p.tallyJson, TallyView.class);
                 TallyView view = view(p, rules, chains, result);
                 if (view.sameContent(previous)) {
                     remember(previous);
@@ -178,7 +183,7 @@ public class TallyService {
                 p.updatedAt = Instant.now();
                 return outbox.add(Topics.TALLIES, p.id, CloudEvents.TALLY_UPDATED, event(stamped))
                         .replaceWith(() -> remember(stamped));
-            });
+            }));
         });
     }
 
@@ -201,12 +206,6 @@ public class TallyService {
         }
     }
 
-    private static CountedVote counted(VoteRecord v) {
-        List<Integer> approved = v.approved == null || v.approved.isEmpty() ? List.of()
-                : Arrays.stream(v.approved.split(",")).map(Integer::valueOf).toList();
-        return new CountedVote(v.voter, v.chainId, v.support, approved, v.weight);
-    }
-
     private static TallyView view(ProposalRecord p, TallyRules rules, List<ChainRef> chains, TallyResult r) {
         List<TallyView.ChoiceTotal> choices = new ArrayList<>();
         for (int i = 0; i < rules.choices().size(); i++) {
@@ -216,10 +215,10 @@ public class TallyService {
         r.perChain().forEach((chainId, row) -> perChain.add(new TallyView.ChainTotal(chainId,
                 row.stream().map(BigInteger::toString).toList(),
                 row.stream().reduce(BigInteger.ZERO, BigInteger::add).toString())));
-        String status = ProposalRecord.OPEN.equals(p.tallyStatus) ? "provisional" : p.tallyStatus;
+        String status = ProposalRecord.OPEN.equals(p.tallyStatus) ? "provisional" : p.tallyStatus; // final | canceled
         List<Long> waitingFor = p.totalSupply == null && ProposalRecord.OPEN.equals(p.tallyStatus)
                 ? chains.stream().map(ChainRef::chainId).toList() : List.of();
-        return new TallyView(p.id, "final".equals(status) ? "final" : status, p.closedReason, rules.strategy().id(),
+        return new TallyView(p.id, status, p.closedReason, rules.strategy().id(),
                 p.voteStart, p.voteEnd, choices, perChain, r.participation().toString(), r.quorumVotes().toString(),
                 str(r.totalSupply()), str(r.quorum()), r.quorumReached(), r.approvalBps(), rules.approvalBps(),
                 r.winningChoice(), r.passed(), r.voters(), waitingFor, 0, null);
