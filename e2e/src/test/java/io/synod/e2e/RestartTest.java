@@ -14,7 +14,8 @@ class RestartTest {
 
     @Test
     void servicesKilledMidProposalLoseNothing() {
-        Community c = new Community(Hub.rules(5000, 4, 10, 4000, 5000, "for-against-abstain"));
+        // the voting period leaves room for a voting-service restart on a loaded machine
+        Community c = new Community(Hub.rules(5000, 4, 25, 4000, 5000, "for-against-abstain"));
         JsonPath p = c.pendingProposal("Survive restarts");
         String id = p.getString("id");
 

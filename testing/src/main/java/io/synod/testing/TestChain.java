@@ -15,7 +15,6 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /** A test's handle on one anvil chain: deploy the token, give voting power, move time. */
 public final class TestChain implements AutoCloseable {
@@ -38,7 +37,33 @@ public final class TestChain implements AutoCloseable {
     }
 
     public TransactionManager txManager(Credentials who) {
-        return new RawTransactionManager(web3j, who, chainId, new PollingTransactionReceiptProcessor(web3j, 20, 500));
+        return new RawTransactionManager(web3j, who, chainId, new NudgingReceiptProcessor());
+    }
+
+    /**
+     * Polls for the receipt like web3j's processor, and mines a block when one is late: anvil's automine
+     * now and then leaves a transaction pending when submissions overlap, until the next one arrives.
+     */
+    private final class NudgingReceiptProcessor extends org.web3j.tx.response.TransactionReceiptProcessor {
+        NudgingReceiptProcessor() {
+            super(web3j);
+        }
+
+        @Override
+        public org.web3j.protocol.core.methods.response.TransactionReceipt waitForTransactionReceipt(String txHash)
+                throws IOException, org.web3j.protocol.exceptions.TransactionException {
+            for (int attempt = 1; attempt <= 500; attempt++) {
+                var receipt = web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt();
+                if (receipt.isPresent()) {
+                    return receipt.get();
+                }
+                if (attempt % 25 == 0) {
+                    rpc("evm_mine", List.of());
+                }
+                Processes.sleep(20);
+            }
+            throw new org.web3j.protocol.exceptions.TransactionException("no receipt for " + txHash + " after 10 s", txHash);
+        }
     }
 
     public SynodToken deployToken(String name) {

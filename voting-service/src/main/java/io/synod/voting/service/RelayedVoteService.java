@@ -13,13 +13,14 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Applies votes from governance.votes. Idempotent by the vote's key: a redelivered cast, a provisional
- * vote seen again as final, or our own signed ballot echoed back changes nothing but its finality.
+ * Applies votes from governance.votes. Idempotent by the vote's key: a redelivered cast or a provisional
+ * vote seen again as final changes nothing but its finality; our own signed ballots echoed back are skipped.
  * A vote for a voter already counted on that chain is kept on record but not counted (first vote stands).
  */
 @ApplicationScoped
 public class RelayedVoteService {
     private static final Logger LOG = Logger.getLogger(RelayedVoteService.class);
+    private static final String SIGNED = "signed";
     private final VoteRepository votes;
     private final TallyService tallies;
 
@@ -30,6 +31,11 @@ public class RelayedVoteService {
 
     @WithTransaction
     public Uni<Void> cast(VoteEvent e) {
+        if (SIGNED.equals(e.source())) {
+            // signed ballots are published by this service through its outbox, after their row committed:
+            // the event is the record of a vote already counted, never a new one
+            return Uni.createFrom().voidItem();
+        }
         VoteRecord v = record(e);
         return votes.insertIfNew(v).chain(id -> {
             if (id != null) {
