@@ -1,7 +1,6 @@
 package io.synod.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synod.contracts.SynodToken;
 import io.synod.signatures.AbiWords;
 import io.synod.signatures.Eip712Domain;
@@ -9,6 +8,8 @@ import io.synod.signatures.Keccak;
 import io.synod.signatures.SignerRecovery;
 import io.synod.testing.GovernanceSigning;
 import io.synod.testing.Infra;
+import io.synod.testing.JsonHttp;
+import io.synod.testing.TypedSigner;
 import io.synod.testing.LocalChains;
 import io.synod.testing.LocalPostgres;
 import io.synod.testing.Platform;
@@ -34,7 +35,6 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.Sign;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
@@ -44,7 +44,6 @@ import org.web3j.utils.Numeric;
  * {@code BallotBenchmark [holders=1500] [proposals=4] [concurrency=64] [tallyRate=2000] [tallySeconds=10]}
  */
 public final class BallotBenchmark {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
     static final String SPOKE_A = "0x00000000000000000000000000000000005a0c0a";
@@ -87,7 +86,7 @@ public final class BallotBenchmark {
             Map<String, Object> rules = Map.of("sponsorshipThreshold", "1", "votingDelay", 1, "votingPeriod", 3600,
                     "quorumBps", 1000, "approvalBps", 5000, "lateQuorumExtension", 0, "timelock", 0, "gracePeriod", 3600,
                     "countingStrategy", "for-against-abstain");
-            post(hub + "/daos", TestJwt.token("bench", "synod-admin"), Map.of("slug", dao, "name", dao,
+            JsonHttp.post(hub + "/daos", TestJwt.token("bench", "synod-admin"), Map.of("slug", dao, "name", dao,
                     "chains", List.of(Map.of("chainId", a.chainId, "token", tokenA.getContractAddress(), "spoke", SPOKE_A),
                             Map.of("chainId", b.chainId, "token", tokenB.getContractAddress(), "spoke", SPOKE_B)),
                     "constitution", Map.of("policy", rules, "technical", rules, "treasury", rules, "constitutional", rules)));
@@ -95,13 +94,13 @@ public final class BallotBenchmark {
             Credentials author = voters.get(0);
             for (int p = 0; p < proposals; p++) {
                 Map<String, Object> content = Map.of("title", "Bench " + p, "body", "load", "type", "policy");
-                String hash = post(hub + "/daos/" + dao + "/proposals/content-hash", null, content).get("contentHash").asText();
-                long nonce = get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
-                JsonNode prop = post(hub + "/daos/" + dao + "/proposals", null, Map.of("content", content,
+                String hash = JsonHttp.post(hub + "/daos/" + dao + "/proposals/content-hash", null, content).get("contentHash").asText();
+                long nonce = JsonHttp.get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
+                JsonNode prop = JsonHttp.post(hub + "/daos/" + dao + "/proposals", null, Map.of("content", content,
                         "author", author.getAddress(), "chainId", a.chainId, "nonce", nonce,
                         "signature", GovernanceSigning.propose(author, a.chainId, SPOKE_A, dao, hash, nonce)));
                 nonce++;
-                open.add(post(hub + "/proposals/" + prop.get("id").asText() + "/sponsorships", null, Map.of(
+                open.add(JsonHttp.post(hub + "/proposals/" + prop.get("id").asText() + "/sponsorships", null, Map.of(
                         "sponsor", author.getAddress(), "chainId", a.chainId, "nonce", nonce,
                         "signature", GovernanceSigning.sponsor(author, a.chainId, SPOKE_A,
                                 new BigInteger(prop.get("onchainId").asText()), hash, nonce))));
@@ -122,7 +121,7 @@ public final class BallotBenchmark {
                     for (Credentials v : voters) {
                         long nonce = open.indexOf(p); // the voter's n-th ballot on this chain
                         String sig = sign(separator, onchain, 1, v, nonce);
-                        bodies.add(JSON.writeValueAsBytes(Map.of("chainId", chain.chainId, "voter", v.getAddress(),
+                        bodies.add(JsonHttp.JSON.writeValueAsBytes(Map.of("chainId", chain.chainId, "voter", v.getAddress(),
                                 "support", 1, "nonce", nonce, "signature", sig)));
                         paths.add(voting + "/proposals/" + p.get("id").asText() + "/ballots");
                     }
@@ -171,8 +170,8 @@ public final class BallotBenchmark {
 
             String tallyUrl = voting + "/proposals/" + open.get(0).get("id").asText() + "/tally";
             Thread.sleep(1000);
-            System.out.println("tally after load: " + get(tallyUrl).get("participation").asText() + " participation, "
-                    + get(tallyUrl).get("voters").asInt() + " voters");
+            System.out.println("tally after load: " + JsonHttp.get(tallyUrl).get("participation").asText() + " participation, "
+                    + JsonHttp.get(tallyUrl).get("voters").asInt() + " voters");
             tallyReads(tallyUrl, tallyRate, tallySeconds);
         }
         System.exit(0);
@@ -248,13 +247,7 @@ public final class BallotBenchmark {
     }
 
     static String sign(byte[] separator, BigInteger proposalId, int support, Credentials v, long nonce) {
-        Sign.SignatureData s = Sign.signMessage(digest(separator, proposalId, support, v.getAddress(), nonce),
-                v.getEcKeyPair(), false);
-        byte[] out = new byte[65];
-        System.arraycopy(s.getR(), 0, out, 0, 32);
-        System.arraycopy(s.getS(), 0, out, 32, 32);
-        out[64] = s.getV()[0];
-        return Numeric.toHexString(out);
+        return TypedSigner.signDigest(v, digest(separator, proposalId, support, v.getAddress(), nonce));
     }
 
     /** Mints to every holder, then has each delegate to itself (holders' transactions in parallel). */
@@ -310,27 +303,6 @@ public final class BallotBenchmark {
                 throw new IllegalStateException(r.getError().getMessage());
             }
         });
-    }
-
-    static JsonNode get(String url) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).build());
-    }
-
-    static JsonNode post(String url, String bearer, Object body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            r.header("authorization", "Bearer " + bearer);
-        }
-        return send(r.build());
-    }
-
-    static JsonNode send(HttpRequest r) throws Exception {
-        HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-        if (res.statusCode() >= 300) {
-            throw new IllegalStateException(r.uri() + " → " + res.statusCode() + " " + res.body());
-        }
-        return JSON.readTree(res.body());
     }
 
     static int arg(String[] args, int i, int dflt) {

@@ -6,10 +6,8 @@ import io.synod.testing.LocalPostgres;
 import io.synod.testing.Platform;
 import io.synod.testing.TestChain;
 import io.synod.testing.TestJwt;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import org.web3j.crypto.Credentials;
 
 /**
  * One running hub for the whole e2e run (started on first use, stopped at JVM exit): the three packaged
@@ -49,17 +47,6 @@ final class Environment {
                 Map.of("chainId", chainB.chainId, "token", tokenB.getContractAddress(), "spoke", spokeB));
     }
 
-    Credentials holderOnA(long amount) {
-        Credentials c = Hub.account();
-        chainA.giveVotes(tokenA, c, BigInteger.valueOf(amount));
-        return c;
-    }
-
-    Credentials holderOnB(long amount) {
-        Credentials c = Hub.account();
-        chainB.giveVotes(tokenB, c, BigInteger.valueOf(amount));
-        return c;
-    }
 
     /** Both chains' clocks past {@code unixSeconds}, as live chains would be. */
     void mineBothPast(long unixSeconds) {

@@ -1,14 +1,8 @@
 package io.synod.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synod.contracts.SynodToken;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +26,6 @@ public final class LocalDemo {
             Credentials.create("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a"),
             Credentials.create("0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6"));
     static final Path STATE = Tools.stateDir("demo").resolve("demo.json");
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("vote")) {
@@ -64,26 +56,26 @@ public final class LocalDemo {
         Map<String, Object> rules = Map.of("sponsorshipThreshold", BigInteger.TEN.pow(21).toString(), "votingDelay", 5,
                 "votingPeriod", 600, "quorumBps", 2000, "approvalBps", 5000, "lateQuorumExtension", 60,
                 "timelock", 30, "gracePeriod", 86_400, "countingStrategy", "for-against-abstain");
-        post(hub + "/daos", admin, Map.of("slug", dao, "name", "Synod Demo DAO", "guardian", DEV.get(2).getAddress(),
+        JsonHttp.post(hub + "/daos", admin, Map.of("slug", dao, "name", "Synod Demo DAO", "guardian", DEV.get(2).getAddress(),
                 "chains", List.of(Map.of("chainId", CHAIN_A.chainId(), "token", tokenA.getContractAddress(), "spoke", SPOKE_A),
                         Map.of("chainId", CHAIN_B.chainId(), "token", tokenB.getContractAddress(), "spoke", SPOKE_B)),
                 "constitution", Map.of("policy", rules, "technical", rules, "treasury", rules, "constitutional", rules)));
 
         Map<String, Object> content = Map.of("title", "Fund the community call", "type", "policy",
                 "body", "## Proposal\nHold a monthly community call, open to every token holder on every chain.");
-        String hash = post(hub + "/daos/" + dao + "/proposals/content-hash", null, content).get("contentHash").asText();
+        String hash = JsonHttp.post(hub + "/daos/" + dao + "/proposals/content-hash", null, content).get("contentHash").asText();
         Credentials author = DEV.get(0);
-        long nonce = get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
-        JsonNode proposal = post(hub + "/daos/" + dao + "/proposals", null, Map.of("content", content,
+        long nonce = JsonHttp.get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
+        JsonNode proposal = JsonHttp.post(hub + "/daos/" + dao + "/proposals", null, Map.of("content", content,
                 "author", author.getAddress(), "chainId", CHAIN_A.chainId(), "nonce", nonce,
                 "signature", GovernanceSigning.propose(author, CHAIN_A.chainId(), SPOKE_A, dao, hash, nonce)));
         String id = proposal.get("id").asText();
         BigInteger onchainId = new BigInteger(proposal.get("onchainId").asText());
-        nonce = get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
-        post(hub + "/proposals/" + id + "/sponsorships", null, Map.of("sponsor", author.getAddress(),
+        nonce = JsonHttp.get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
+        JsonHttp.post(hub + "/proposals/" + id + "/sponsorships", null, Map.of("sponsor", author.getAddress(),
                 "chainId", CHAIN_A.chainId(), "nonce", nonce,
                 "signature", GovernanceSigning.sponsor(author, CHAIN_A.chainId(), SPOKE_A, onchainId, hash, nonce)));
-        Files.writeString(STATE, JSON.writeValueAsString(Map.of("proposalId", id, "onchainId", onchainId.toString(),
+        Files.writeString(STATE, JsonHttp.JSON.writeValueAsString(Map.of("proposalId", id, "onchainId", onchainId.toString(),
                 "voting", platform.voting.url())));
 
         System.out.printf("""
@@ -114,7 +106,7 @@ public final class LocalDemo {
 
     /** vote for|against|abstain [devAccount 1..3] [chainId] */
     static void vote(String[] args) throws Exception {
-        JsonNode state = JSON.readTree(Files.readString(STATE));
+        JsonNode state = JsonHttp.JSON.readTree(Files.readString(STATE));
         int support = switch (args.length > 1 ? args[1] : "for") {
             case "against" -> 0;
             case "abstain" -> 2;
@@ -125,31 +117,10 @@ public final class LocalDemo {
         String spoke = chainId == CHAIN_A.chainId() ? SPOKE_A : SPOKE_B;
         String voting = state.get("voting").asText();
         String id = state.get("proposalId").asText();
-        long nonce = get(voting + "/voters/" + voter.getAddress() + "/nonce?chainId=" + chainId).get("nonce").asLong();
+        long nonce = JsonHttp.get(voting + "/voters/" + voter.getAddress() + "/nonce?chainId=" + chainId).get("nonce").asLong();
         String sig = GovernanceSigning.ballot(voter, chainId, spoke, new BigInteger(state.get("onchainId").asText()), support, nonce);
-        JsonNode receipt = post(voting + "/proposals/" + id + "/ballots", null, Map.of("chainId", chainId,
+        JsonNode receipt = JsonHttp.post(voting + "/proposals/" + id + "/ballots", null, Map.of("chainId", chainId,
                 "voter", voter.getAddress(), "support", support, "nonce", nonce, "signature", sig));
         System.out.println(receipt.toPrettyString());
-    }
-
-    static JsonNode get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-    }
-
-    static JsonNode post(String url, String bearer, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            r.header("authorization", "Bearer " + bearer);
-        }
-        return send(r.build());
-    }
-
-    private static JsonNode send(HttpRequest r) throws IOException, InterruptedException {
-        HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-        if (res.statusCode() >= 300) {
-            throw new IllegalStateException(r.method() + " " + r.uri() + " → " + res.statusCode() + " " + res.body());
-        }
-        return JSON.readTree(res.body());
     }
 }

@@ -78,11 +78,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public synchronized void restart() {
-        kill();
-        start();
-    }
-
     private void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();

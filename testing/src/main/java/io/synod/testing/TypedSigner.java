@@ -33,16 +33,20 @@ public final class TypedSigner {
         Map<String, Object> typedData = Map.of(
                 "types", allTypes, "primaryType", primaryType, "domain", domain, "message", message);
         try {
-            byte[] hash = new StructuredDataEncoder(JSON.writeValueAsString(typedData)).hashStructuredData();
-            Sign.SignatureData sig = Sign.signMessage(hash, who.getEcKeyPair(), false);
-            byte[] out = new byte[65];
-            System.arraycopy(sig.getR(), 0, out, 0, 32);
-            System.arraycopy(sig.getS(), 0, out, 32, 32);
-            out[64] = sig.getV()[0];
-            return Numeric.toHexString(out);
+            return signDigest(who, new StructuredDataEncoder(JSON.writeValueAsString(typedData)).hashStructuredData());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Signs a 32-byte digest as-is: @return 0x r‖s‖v (low s) */
+    public static String signDigest(Credentials who, byte[] digest) {
+        Sign.SignatureData sig = Sign.signMessage(digest, who.getEcKeyPair(), false);
+        byte[] out = new byte[65];
+        System.arraycopy(sig.getR(), 0, out, 0, 32);
+        System.arraycopy(sig.getS(), 0, out, 32, 32);
+        out[64] = sig.getV()[0];
+        return Numeric.toHexString(out);
     }
 
     public static Map<String, String> field(String name, String type) {

@@ -44,8 +44,4 @@ public class ProposalRecord extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String tallyJson;
     public Instant updatedAt;
-
-    public boolean isOpenAt(long unixSeconds) {
-        return OPEN.equals(tallyStatus) && voteStart > 0 && unixSeconds >= voteStart && unixSeconds < voteEnd;
-    }
 }

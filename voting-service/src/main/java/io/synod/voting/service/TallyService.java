@@ -2,7 +2,6 @@ package io.synod.voting.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.synod.outbox.Ticker;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -91,7 +90,17 @@ public class TallyService {
         ticker.every(closeEvery, "tally closing", this::closeDue);
     }
 
+    /** On start-up every open tally is recomputed first: nothing depends on what was in memory. */
+    private volatile boolean recovered;
+
     Uni<Void> refreshDirty() {
+        if (!recovered) {
+            return Panache.withSession(() -> ProposalRecord.<ProposalRecord>list("tallyStatus", ProposalRecord.OPEN))
+                    .invoke(open -> {
+                        open.forEach(p -> dirty.add(p.id));
+                        recovered = true;
+                    }).replaceWithVoid();
+        }
         if (dirty.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -118,19 +127,6 @@ public class TallyService {
                         }))
                         .collect().last())
                 .replaceWithVoid();
-    }
-
-    /** On start-up, every open tally is recomputed: nothing depends on what was in memory. */
-    private volatile boolean dirtyAllOpen = true;
-
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> markOpenAfterStart() {
-        if (!dirtyAllOpen) {
-            return Uni.createFrom().voidItem();
-        }
-        dirtyAllOpen = false;
-        return Panache.withSession(() -> ProposalRecord.<ProposalRecord>list("tallyStatus", ProposalRecord.OPEN))
-                .invoke(open -> open.forEach(p -> dirty.add(p.id))).replaceWithVoid();
     }
 
     /**
