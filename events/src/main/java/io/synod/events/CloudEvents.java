@@ -33,6 +33,14 @@ public final class CloudEvents {
     /** {@link VoteEvent}: a vote to count (cast) or to undo (retracted, after a reorg). */
     public static final String VOTE_CAST = "io.synod.vote.cast.v1";
     public static final String VOTE_RETRACTED = "io.synod.vote.retracted.v1";
+    /** {@link ChainClosedEvent}: a chain's votes on a proposal are all final. */
+    public static final String CHAIN_CLOSED = "io.synod.vote.chain-closed.v1";
+
+    /** {@link WatermarkEvent}: how far a chain has been followed. */
+    public static final String WATERMARK = "io.synod.bridge.watermark.v1";
+    /** {@link RelayEvent}: a relayer transaction confirmed or given up. */
+    public static final String RELAY_CONFIRMED = "io.synod.bridge.relay.confirmed.v1";
+    public static final String RELAY_FAILED = "io.synod.bridge.relay.failed.v1";
 
     /** {@link TallyEvent}: the proposal's tally, provisional while open, final once closed. */
     public static final String TALLY_UPDATED = "io.synod.tally.updated.v1";

@@ -4,12 +4,14 @@ package io.synod.events;
 public final class Topics {
     /** Proposal lifecycle facts, keyed by proposalId. */
     public static final String PROPOSALS = "governance.proposals";
-    /** Counted votes and their retractions, keyed by proposalId. */
+    /** Votes, their retractions and per-chain closings, keyed by proposalId. */
     public static final String VOTES = "governance.votes";
     /** Provisional and final tallies, keyed by proposalId. */
     public static final String TALLIES = "governance.tallies";
     /** Per-chain head/safe/finalized watermarks, keyed by chainId. */
     public static final String WATERMARKS = "bridge.watermarks";
+    /** Relayer outcomes (spoke openings, extensions, cancellations), keyed by proposalId. */
+    public static final String RELAYS = "bridge.relays";
 
     private Topics() {}
 }
