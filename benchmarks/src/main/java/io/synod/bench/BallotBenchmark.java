@@ -46,8 +46,9 @@ import org.web3j.utils.Numeric;
 public final class BallotBenchmark {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
-    static final String SPOKE_A = "0x00000000000000000000000000000000005a0c0a";
-    static final String SPOKE_B = "0x00000000000000000000000000000000005a0c0b";
+    /** The spokes deployed for this run: the EIP-712 verifying contracts of its ballots. */
+    static String SPOKE_A;
+    static String SPOKE_B;
     static final byte[] BALLOT = Keccak.hash("Ballot(uint256 proposalId,uint8 support,address voter,uint256 nonce)");
 
     public static void main(String[] args) throws Exception {
@@ -67,6 +68,11 @@ public final class BallotBenchmark {
         TestChain b = new TestChain(chains.get(1));
         SynodToken tokenA = a.deployToken("Bench A");
         SynodToken tokenB = b.deployToken("Bench B");
+        TestChain.Spoke spokeA = a.deploySpoke();
+        TestChain.Spoke spokeB = b.deploySpoke();
+        SPOKE_A = spokeA.address();
+        SPOKE_B = spokeB.address();
+        LocalPostgres.recreate("synod_bridge_bench");
         List<Credentials> voters = IntStream.range(0, holders).mapToObj(i -> TestChain.newAccount()).toList();
         long t0 = System.nanoTime();
         CompletableFuture<Void> da = CompletableFuture.runAsync(() -> distribute(a, tokenA, voters));
@@ -79,7 +85,8 @@ public final class BallotBenchmark {
         System.out.printf("setup: %d holders on 2 chains in %.1fs%n", holders, (System.nanoTime() - t0) / 1e9);
 
         System.setProperty("synod.service.jvm-opts", "-Xms256m -Xmx1g -XX:+UseParallelGC");
-        try (Platform platform = new Platform(kafka, chains, 28_081, "_bench", TestJwt.publicKey(), TestJwt.ISSUER).start()) {
+        try (Platform platform = new Platform(kafka, List.of(Platform.ChainSetup.of(chains.get(0), spokeA),
+                Platform.ChainSetup.of(chains.get(1), spokeB)), 28_081, "_bench", TestJwt.publicKey(), TestJwt.ISSUER).start()) {
             String hub = platform.proposals.url();
             String voting = platform.voting.url();
             String dao = "bench-" + System.currentTimeMillis() % 100_000;

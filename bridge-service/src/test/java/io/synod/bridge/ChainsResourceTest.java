@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 
 @QuarkusTest
-@QuarkusTestResource(value = SynodInfraResource.class, initArgs = @ResourceArg(name = "chains", value = "true"))
+@QuarkusTestResource(value = SynodInfraResource.class, initArgs = {@ResourceArg(name = "chains", value = "true"),
+        @ResourceArg(name = "database", value = "synod_bridge_test")})
 class ChainsResourceTest {
     static TestChain chainA;
     static SynodToken token;

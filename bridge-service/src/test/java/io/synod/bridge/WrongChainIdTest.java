@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** A chain configured as id 10 whose only RPC is really chain A: the bridge must never read from it. */
 @QuarkusTest
 @TestProfile(WrongChainIdTest.LyingRpc.class)
-@QuarkusTestResource(value = SynodInfraResource.class, initArgs = @ResourceArg(name = "chains", value = "true"))
+@QuarkusTestResource(value = SynodInfraResource.class, initArgs = {@ResourceArg(name = "chains", value = "true"),
+        @ResourceArg(name = "database", value = "synod_bridge_test")})
 class WrongChainIdTest {
 
     public static class LyingRpc implements QuarkusTestProfile {

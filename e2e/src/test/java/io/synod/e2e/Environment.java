@@ -1,7 +1,9 @@
 package io.synod.e2e;
 
 import io.synod.contracts.SynodToken;
+import io.synod.testing.BlockPacer;
 import io.synod.testing.Infra;
+import io.synod.testing.RpcProxy;
 import io.synod.testing.LocalPostgres;
 import io.synod.testing.Platform;
 import io.synod.testing.TestChain;
@@ -11,7 +13,7 @@ import java.util.Map;
 
 /**
  * One running hub for the whole e2e run (started on first use, stopped at JVM exit): the three packaged
- * services against the run's Kafka, PostgreSQL and two anvil chains, with a governance token on each.
+ * services against the run's Kafka, PostgreSQL and three anvil chains, each with its spoke, and a governance token on A and B.
  */
 final class Environment {
     static final int BASE_PORT = 18_081;
@@ -21,24 +23,54 @@ final class Environment {
     final Hub hub;
     final TestChain chainA;
     final TestChain chainB;
+    /** The L3-like chain with 1-second blocks. */
+    final TestChain chainC;
     final SynodToken tokenA;
     final SynodToken tokenB;
-    /** Spokes are the EIP-712 verifying contracts; the spoke contracts themselves come with cross-chain voting. */
-    final String spokeA = "0x00000000000000000000000000000000005a0c0a";
-    final String spokeB = "0x00000000000000000000000000000000005a0c0b";
+    /** Each chain's SpokeVoting: where members vote on chain, and the EIP-712 verifying contract of ballots. */
+    final String spokeA;
+    final String spokeB;
+    final String spokeC;
+    /** bridge-service reaches chain A through this first (then directly) and chain C only through its own. */
+    final RpcProxy proxyA;
+    final RpcProxy proxyC;
+    final BlockPacer pacer;
 
     private Environment() {
         String kafka = Infra.kafka();
-        List<Infra.Chain> chains = Infra.chains();
+        Infra.allChains();
         chainA = new TestChain(Infra.CHAIN_A);
         chainB = new TestChain(Infra.CHAIN_B);
+        chainC = new TestChain(Infra.CHAIN_C);
+        TestChain.Spoke a = chainA.deploySpoke();
+        TestChain.Spoke b = chainB.deploySpoke();
+        TestChain.Spoke c = chainC.deploySpoke();
+        spokeA = a.address();
+        spokeB = b.address();
+        spokeC = c.address();
         tokenA = chainA.deployToken("Synod A");
         tokenB = chainB.deployToken("Synod B");
+        proxyA = new RpcProxy(Infra.CHAIN_A.rpcUrl(), 18_601);
+        proxyC = new RpcProxy(Infra.CHAIN_C.rpcUrl(), 18_602);
+        pacer = new BlockPacer(List.of(chainA, chainB));
         LocalPostgres.recreate("synod_proposal_e2e");
         LocalPostgres.recreate("synod_voting_e2e");
+        LocalPostgres.recreate("synod_bridge_e2e");
+        List<Platform.ChainSetup> chains = List.of(
+                new Platform.ChainSetup(Infra.CHAIN_A, List.of(proxyA.url(), Infra.CHAIN_A.rpcUrl()), Infra.CHAIN_A.wsUrl(),
+                        spokeA, a.block()),
+                Platform.ChainSetup.of(Infra.CHAIN_B, b),
+                new Platform.ChainSetup(Infra.CHAIN_C, List.of(proxyC.url()), null, spokeC, c.block()));
         platform = new Platform(kafka, chains, BASE_PORT, "_e2e", TestJwt.publicKey(), TestJwt.ISSUER).start();
         hub = new Hub(platform.proposals.url(), platform.voting.url());
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pacer.close();
+            platform.close();
+        }));
+    }
+
+    String spoke(long chainId) {
+        return chainId == chainA.chainId ? spokeA : chainId == chainB.chainId ? spokeB : spokeC;
     }
 
     List<Map<String, Object>> daoChains() {

@@ -15,11 +15,9 @@ import org.web3j.crypto.Credentials;
  * signed ballot from one of anvil's well-known dev accounts.
  */
 public final class LocalDemo {
-    static final Infra.Chain CHAIN_A = new Infra.Chain(31_337, 8545);
-    static final Infra.Chain CHAIN_B = new Infra.Chain(42_161, 8546);
+    static final Infra.Chain CHAIN_A = new Infra.Chain(31_337, 8545, "confirmations:2", List.of());
+    static final Infra.Chain CHAIN_B = new Infra.Chain(42_161, 8546, "finalized", List.of("--slots-in-an-epoch", "2"));
     static final int BASE_PORT = 8081;
-    static final String SPOKE_A = "0x00000000000000000000000000000000005a0c0a";
-    static final String SPOKE_B = "0x00000000000000000000000000000000005a0c0b";
     /** anvil's default dev keys (mnemonic "test test … junk"): public knowledge, local chains only. */
     static final List<Credentials> DEV = List.of(
             Credentials.create("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"),
@@ -33,10 +31,14 @@ public final class LocalDemo {
             return;
         }
         String kafka = LocalKafka.ensure(9092);
-        LocalChains.ensure(CHAIN_A.chainId(), CHAIN_A.port());
-        LocalChains.ensure(CHAIN_B.chainId(), CHAIN_B.port());
+        CHAIN_A.ensure();
+        CHAIN_B.ensure();
         TestChain a = new TestChain(CHAIN_A);
         TestChain b = new TestChain(CHAIN_B);
+        TestChain.Spoke spokeA = a.deploySpoke();
+        TestChain.Spoke spokeB = b.deploySpoke();
+        final String SPOKE_A = spokeA.address();
+        final String SPOKE_B = spokeB.address();
         SynodToken tokenA = a.deployToken("Synod Demo");
         SynodToken tokenB = b.deployToken("Synod Demo");
         for (int i = 0; i < DEV.size(); i++) {
@@ -46,8 +48,13 @@ public final class LocalDemo {
         a.mineUntilAfter(a.latestTimestamp());
         b.mineUntilAfter(b.latestTimestamp());
 
-        Platform platform = new Platform(kafka, List.of(CHAIN_A, CHAIN_B), BASE_PORT, "", TestJwt.publicKey(), TestJwt.ISSUER);
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        BlockPacer pacer = new BlockPacer(List.of(a, b));
+        Platform platform = new Platform(kafka, List.of(Platform.ChainSetup.of(CHAIN_A, spokeA),
+                Platform.ChainSetup.of(CHAIN_B, spokeB)), BASE_PORT, "", TestJwt.publicKey(), TestJwt.ISSUER);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pacer.close();
+            platform.close();
+        }));
         platform.start();
         String hub = platform.proposals.url();
         String admin = TestJwt.token("demo-admin", "synod-admin");
@@ -76,7 +83,8 @@ public final class LocalDemo {
                 "chainId", CHAIN_A.chainId(), "nonce", nonce,
                 "signature", GovernanceSigning.sponsor(author, CHAIN_A.chainId(), SPOKE_A, onchainId, hash, nonce)));
         Files.writeString(STATE, JsonHttp.JSON.writeValueAsString(Map.of("proposalId", id, "onchainId", onchainId.toString(),
-                "voting", platform.voting.url())));
+                "voting", platform.voting.url(), "spokes", Map.of(String.valueOf(CHAIN_A.chainId()), SPOKE_A,
+                        String.valueOf(CHAIN_B.chainId()), SPOKE_B))));
 
         System.out.printf("""
 
@@ -89,19 +97,19 @@ public final class LocalDemo {
                 Proposal %s opens for votes in a few seconds:
                   bin/synod-vote for              # dev account 1 votes on chain %d
                   bin/synod-vote against 2 %d     # dev account 2 votes on chain %d
+                  or on chain, with any wallet or cast:
+                  cast send %s "castVote(uint256,uint8)" %s 1 --rpc-url %s --private-key %s
                   curl %s/proposals/%s/tally
                   curl -N %s/proposals/%s/tally/stream
                 Admin token (synod-admin, 1 h): %s
                 Ctrl-C stops the services; bin/synod-down stops Kafka and the chains.
                 """, hub, platform.voting.url(), platform.bridge.url(), kafka, CHAIN_A.chainId(), CHAIN_A.port(),
                 CHAIN_B.chainId(), CHAIN_B.port(), dao, hub, dao, id, CHAIN_A.chainId(), CHAIN_B.chainId(), CHAIN_B.chainId(),
+                SPOKE_B, onchainId, CHAIN_B.rpcUrl(), org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
+                        DEV.get(1).getEcKeyPair().getPrivateKey(), 64),
                 platform.voting.url(), id, platform.voting.url(), id, admin);
-        // chains keep producing blocks, as live ones do, so checkpoints at voteStart become readable
-        while (true) {
-            Thread.sleep(2_000);
-            a.mine();
-            b.mine();
-        }
+        // the pacer keeps both chains producing blocks, as live ones do
+        Thread.currentThread().join();
     }
 
     /** vote for|against|abstain [devAccount 1..3] [chainId] */
@@ -114,7 +122,7 @@ public final class LocalDemo {
         };
         Credentials voter = DEV.get(args.length > 2 ? Integer.parseInt(args[2]) - 1 : 0);
         long chainId = args.length > 3 ? Long.parseLong(args[3]) : CHAIN_A.chainId();
-        String spoke = chainId == CHAIN_A.chainId() ? SPOKE_A : SPOKE_B;
+        String spoke = state.get("spokes").get(String.valueOf(chainId)).asText();
         String voting = state.get("voting").asText();
         String id = state.get("proposalId").asText();
         long nonce = JsonHttp.get(voting + "/voters/" + voter.getAddress() + "/nonce?chainId=" + chainId).get("nonce").asLong();

@@ -14,11 +14,25 @@ public final class Platform implements AutoCloseable {
     public final ServiceProcess proposals;
 
     /**
+     * One chain as bridge-service is told about it.
+     *
+     * @param rpcUrls    tried in order (a test may put a breakable proxy first)
+     * @param wsUrl      newHeads notifications; null to poll only
+     * @param spoke      the chain's SpokeVoting; null for reads only
+     * @param startBlock where a fresh bridge starts scanning
+     */
+    public record ChainSetup(Infra.Chain chain, List<String> rpcUrls, String wsUrl, String spoke, long startBlock) {
+        public static ChainSetup of(Infra.Chain chain, TestChain.Spoke spoke) {
+            return new ChainSetup(chain, List.of(chain.rpcUrl()), chain.wsUrl(), spoke.address(), spoke.block());
+        }
+    }
+
+    /**
      * @param basePort    proposal-service listens here, voting-service at +1, bridge-service at +2
-     * @param dbSuffix    databases are synod_proposal{suffix}, synod_voting{suffix}
+     * @param dbSuffix    databases are synod_proposal{suffix}, synod_voting{suffix}, synod_bridge{suffix}
      * @param jwtKey      base64 X.509 public key that admin tokens are verified with
      */
-    public Platform(String kafka, List<Infra.Chain> chains, int basePort, String dbSuffix, String jwtKey, String jwtIssuer) {
+    public Platform(String kafka, List<ChainSetup> chains, int basePort, String dbSuffix, String jwtKey, String jwtIssuer) {
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         common.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
@@ -27,9 +41,22 @@ public final class Platform implements AutoCloseable {
 
         Map<String, String> bridgeEnv = new HashMap<>(common);
         for (int i = 0; i < chains.size(); i++) {
-            bridgeEnv.put("BRIDGE_CHAINS_" + i + "__CHAIN_ID", String.valueOf(chains.get(i).chainId()));
-            bridgeEnv.put("BRIDGE_CHAINS_" + i + "__RPC_URLS", chains.get(i).rpcUrl());
+            ChainSetup c = chains.get(i);
+            String p = "BRIDGE_CHAINS_" + i + "__";
+            bridgeEnv.put(p + "CHAIN_ID", String.valueOf(c.chain().chainId()));
+            bridgeEnv.put(p + "RPC_URLS", String.join(",", c.rpcUrls()));
+            bridgeEnv.put(p + "FINALITY", c.chain().finality());
+            if (c.wsUrl() != null) {
+                bridgeEnv.put(p + "WS_URL", c.wsUrl());
+            }
+            if (c.spoke() != null) {
+                bridgeEnv.put(p + "SPOKE", c.spoke());
+                bridgeEnv.put(p + "START_BLOCK", String.valueOf(c.startBlock()));
+            }
         }
+        bridgeEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", Infra.postgres("synod_bridge" + dbSuffix));
+        // as from a Kubernetes Secret: the environment, never a file or a command line
+        bridgeEnv.put("BRIDGE_RELAYER_PRIVATE_KEY", org.web3j.utils.Numeric.toHexStringNoPrefixZeroPadded(TestChain.RELAYER.getEcKeyPair().getPrivateKey(), 64));
         Map<String, String> votingEnv = new HashMap<>(common);
         votingEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", Infra.postgres("synod_voting" + dbSuffix));
         Map<String, String> proposalEnv = new HashMap<>(common);

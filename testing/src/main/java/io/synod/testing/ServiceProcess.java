@@ -30,6 +30,16 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = Tools.root().getParent().resolve(module).resolve("target/" + module + "-process.log");
     }
 
+    /** Changes one environment variable for the next start (null removes it). */
+    public synchronized ServiceProcess withEnv(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

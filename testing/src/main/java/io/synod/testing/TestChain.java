@@ -66,6 +66,33 @@ public final class TestChain implements AutoCloseable {
         }
     }
 
+    /**
+     * The relayer of every test spoke: a key derived from a public phrase, for local chains only. Services
+     * get it through their environment, as they would from a Secret.
+     */
+    public static final Credentials RELAYER = Credentials.create(org.web3j.crypto.Hash.sha3String("synod local relayer"));
+
+    /** A deployed spoke and the block it was deployed in (where the bridge starts scanning). */
+    public record Spoke(String address, long block) {}
+
+    /** Deploys this chain's SpokeVoting, with {@link #RELAYER} allowed to open proposals on it. */
+    public Spoke deploySpoke() {
+        try {
+            fund(RELAYER.getAddress());
+            io.synod.contracts.SpokeVoting s = io.synod.contracts.SpokeVoting.deploy(web3j, txManager(DEPLOYER), GAS,
+                    DEPLOYER.getAddress(), RELAYER.getAddress()).send();
+            long block = s.getTransactionReceipt().orElseThrow().getBlockNumber().longValueExact();
+            return new Spoke(s.getContractAddress(), block);
+        } catch (Exception e) {
+            throw new IllegalStateException("spoke deployment failed on chain " + chainId, e);
+        }
+    }
+
+    public io.synod.contracts.SpokeVoting spoke(String address, Credentials who) {
+        fund(who.getAddress());
+        return io.synod.contracts.SpokeVoting.load(address, web3j, txManager(who), GAS);
+    }
+
     public SynodToken deployToken(String name) {
         try {
             return SynodToken.deploy(web3j, txManager(DEPLOYER), GAS, name, "SYN", DEPLOYER.getAddress()).send();

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -24,6 +28,10 @@ public final class ChainClient implements AutoCloseable {
     /** Any address works for eth_call's from; the zero address says we mean nothing by it. */
     private static final String CALLER = "0x0000000000000000000000000000000000000000";
 
+    /** Short timeouts: a hanging endpoint must hand over to the next one quickly. */
+    private static final okhttp3.OkHttpClient HTTP = new okhttp3.OkHttpClient.Builder()
+            .connectTimeout(java.time.Duration.ofSeconds(3)).readTimeout(java.time.Duration.ofSeconds(15)).build();
+
     private final long chainId;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final AtomicInteger preferred = new AtomicInteger();
@@ -31,7 +39,7 @@ public final class ChainClient implements AutoCloseable {
     public ChainClient(long chainId, List<String> rpcUrls) {
         this.chainId = chainId;
         for (int i = 0; i < rpcUrls.size(); i++) {
-            endpoints.add(new Endpoint(i, rpcUrls.get(i), Web3j.build(new HttpService(rpcUrls.get(i)))));
+            endpoints.add(new Endpoint(i, rpcUrls.get(i), Web3j.build(new HttpService(rpcUrls.get(i), HTTP))));
         }
     }
 
@@ -149,14 +157,133 @@ public final class ChainClient implements AutoCloseable {
 
     /** The latest block's number and timestamp: the chain's own clock. */
     public BlockHead head() {
-        BlockHead h = call(w -> {
-            EthBlock.Block b = w.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
-            return new BlockHead(b.getNumber().longValueExact(), b.getHash(), b.getTimestamp().longValueExact());
-        });
+        BlockHead h = blockAt(DefaultBlockParameterName.LATEST);
+        if (h == null) {
+            throw new ChainUnavailableException(chainId, "no latest block");
+        }
         lastHead = h;
         lastHeadAt = System.nanoTime();
         return h;
     }
+
+    /** The block at a height, or null when the chain is not that long (any more). */
+    public BlockHead block(long number) {
+        return blockAt(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)));
+    }
+
+    /**
+     * The chain's {@code safe} or {@code finalized} block, or null when the chain does not know the tag
+     * (an error answer, not a failing endpoint).
+     */
+    public BlockHead tagged(String tag) {
+        DefaultBlockParameterName name = DefaultBlockParameterName.fromString(tag);
+        try {
+            return blockAt(name);
+        } catch (ContractCallException e) {
+            return null;
+        }
+    }
+
+    private BlockHead blockAt(DefaultBlockParameter at) {
+        return call(w -> {
+            EthBlock r = w.ethGetBlockByNumber(at, false).send();
+            if (r.hasError()) {
+                throw new ContractCallException(chainId, r.getError().getMessage());
+            }
+            EthBlock.Block b = r.getBlock();
+            return b == null ? null : new BlockHead(b.getNumber().longValueExact(), b.getHash(), b.getParentHash(),
+                    b.getTimestamp().longValueExact());
+        });
+    }
+
+    /** Logs of one contract in a block range, with the given first topics. */
+    public List<Log> logs(long from, long to, String address, List<String> topic0s) {
+        return call(w -> {
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), address);
+            filter.addOptionalTopics(topic0s.toArray(String[]::new));
+            EthLog r = w.ethGetLogs(filter).send();
+            if (r.hasError()) {
+                // a range too large for the node is not the endpoint's failure: the caller splits it
+                throw new ContractCallException(chainId, r.getError().getMessage());
+            }
+            List<Log> logs = new ArrayList<>(r.getLogs().size());
+            for (EthLog.LogResult<?> lr : r.getLogs()) {
+                logs.add((Log) lr.get());
+            }
+            return logs;
+        });
+    }
+
+    /** The next nonce for an account, counting its pending transactions. */
+    public long pendingNonce(String account) {
+        return call(w -> w.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING).send()
+                .getTransactionCount().longValueExact());
+    }
+
+    public BigInteger maxPriorityFee() {
+        return call(w -> {
+            var r = w.ethMaxPriorityFeePerGas().send();
+            return r.hasError() ? BigInteger.valueOf(1_000_000_000L) : r.getMaxPriorityFeePerGas();
+        });
+    }
+
+    public BigInteger baseFee() {
+        return call(w -> {
+            EthBlock.Block b = w.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+            return b.getBaseFeePerGas() == null ? BigInteger.ZERO : b.getBaseFeePerGas();
+        });
+    }
+
+    /** Gas for a call from {@code from}; a revert is a {@link ContractCallException} with its reason. */
+    public BigInteger estimateGas(String from, String to, String data) {
+        return call(w -> {
+            var r = w.ethEstimateGas(Transaction.createEthCallTransaction(from, to, data)).send();
+            if (r.hasError()) {
+                throw new ContractCallException(chainId, r.getError().getMessage());
+            }
+            return r.getAmountUsed();
+        });
+    }
+
+    /** eth_call returning raw hex, for the relayer's pre-checks. */
+    public String callHex(String to, String data) {
+        return call(w -> {
+            EthCall r = w.ethCall(Transaction.createEthCallTransaction(CALLER, to, data), DefaultBlockParameterName.LATEST).send();
+            if (r.hasError() || r.isReverted()) {
+                throw new ContractCallException(chainId, r.hasError() ? r.getError().getMessage() : "reverted");
+            }
+            return r.getValue();
+        });
+    }
+
+    /**
+     * Broadcasts a signed transaction. "Already known" and "nonce too low" answers mean an earlier send of
+     * it (or of its replacement) arrived: the caller looks at receipts, so they are not errors here.
+     */
+    public void sendRaw(String signedHex) {
+        call(w -> {
+            var r = w.ethSendRawTransaction(signedHex).send();
+            if (r.hasError()) {
+                String m = String.valueOf(r.getError().getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (!m.contains("already known") && !m.contains("nonce too low") && !m.contains("already imported")) {
+                    throw new ContractCallException(chainId, r.getError().getMessage());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The receipt's status ({@code true} success), or null while not mined. */
+    public TxReceipt receipt(String txHash) {
+        return call(w -> {
+            var r = w.ethGetTransactionReceipt(txHash).send();
+            return r.getTransactionReceipt().map(t -> new TxReceipt(t.getTransactionHash(), t.isStatusOK(),
+                    t.getBlockNumber().longValueExact(), t.getBlockHash())).orElse(null);
+        });
+    }
+
+    public record TxReceipt(String txHash, boolean ok, long blockNumber, String blockHash) {}
 
     private static final long HEAD_MAX_AGE_NANOS = 2_000_000_000L;
     private volatile BlockHead lastHead;
@@ -221,7 +348,7 @@ public final class ChainClient implements AutoCloseable {
 
     public record EndpointView(int index, EndpointStatus status, String detail) {}
 
-    public record BlockHead(long number, String hash, long timestamp) {}
+    public record BlockHead(long number, String hash, String parentHash, long timestamp) {}
 
     private static final class Endpoint {
         final int index;

@@ -3,6 +3,9 @@ package io.synod.bridge.rest;
 import io.synod.bridge.chain.ChainClient;
 import io.synod.bridge.service.ChainRegistry;
 import io.synod.bridge.service.TokenReader;
+import io.synod.bridge.watch.ChainWatcher;
+import io.synod.bridge.watch.ChainWatchers;
+import io.synod.events.WatermarkEvent;
 import io.synod.rest.ProblemException;
 import io.synod.signatures.Addresses;
 import jakarta.ws.rs.GET;
@@ -18,10 +21,29 @@ import java.util.List;
 public class ChainsResource {
     private final ChainRegistry registry;
     private final TokenReader reader;
+    private final ChainWatchers watchers;
 
-    public ChainsResource(ChainRegistry registry, TokenReader reader) {
+    public ChainsResource(ChainRegistry registry, TokenReader reader, ChainWatchers watchers) {
         this.registry = registry;
         this.reader = reader;
+        this.watchers = watchers;
+    }
+
+    /**
+     * How far the bridge has followed the chain: head, safe and final (by the chain's rule) blocks. Every
+     * vote up to {@code finalized} is relayed as final.
+     */
+    @GET
+    @Path("/{chainId}/watermark")
+    public WatermarkEvent watermark(@PathParam("chainId") long chainId) {
+        registry.get(chainId);
+        ChainWatcher w = watchers.get(chainId).orElseThrow(() -> ProblemException.notFound("watched chain", String.valueOf(chainId)));
+        WatermarkEvent m = w.watermark();
+        if (m == null) {
+            throw new ProblemException(503, "watermark-not-ready", "Watermark not ready",
+                    "chain " + chainId + " has not completed its first pass yet");
+        }
+        return m;
     }
 
     public record ChainView(long chainId, String name, String finality, boolean available,

@@ -2,6 +2,7 @@ package io.synod.voting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.synod.events.ChainClosedEvent;
 import io.synod.events.CloudEvents;
 import io.synod.events.ProposalEvent;
 import io.synod.events.VoteEvent;
@@ -52,6 +53,9 @@ public class GovernanceEventsConsumer {
         }
         if (CloudEvents.VOTE_RETRACTED.equals(e.type())) {
             return parse(e, VoteEvent.class).chain(v -> retrying(relayed.retract(v)));
+        }
+        if (CloudEvents.CHAIN_CLOSED.equals(e.type())) {
+            return parse(e, ChainClosedEvent.class).chain(c -> retrying(relayed.closed(c)));
         }
         return reject(e);
     }

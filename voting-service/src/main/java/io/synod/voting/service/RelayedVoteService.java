@@ -2,7 +2,9 @@ package io.synod.voting.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.synod.events.ChainClosedEvent;
 import io.synod.events.VoteEvent;
+import io.synod.voting.repository.ChainClosure;
 import io.synod.signatures.Addresses;
 import io.synod.voting.repository.VoteRecord;
 import io.synod.voting.repository.VoteRepository;
@@ -57,6 +59,28 @@ public class RelayedVoteService {
             }
             tallies.markDirty(e.proposalId());
         }).replaceWithVoid();
+    }
+
+    /** A chain closed for the proposal: keep the newest closing; the tally decides what it means. */
+    @WithTransaction
+    public Uni<Void> closed(ChainClosedEvent e) {
+        String id = e.proposalId() + ":" + e.chainId();
+        return ChainClosure.<ChainClosure>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(c -> {
+            if (c == null) {
+                ChainClosure fresh = new ChainClosure();
+                fresh.id = id;
+                fresh.proposalId = e.proposalId();
+                fresh.chainId = e.chainId();
+                fresh.finalizedTimestamp = e.finalizedTimestamp();
+                fresh.finalizedBlock = e.finalizedBlock();
+                return fresh.persist().replaceWithVoid();
+            }
+            if (e.finalizedTimestamp() > c.finalizedTimestamp) {
+                c.finalizedTimestamp = e.finalizedTimestamp();
+                c.finalizedBlock = e.finalizedBlock();
+            }
+            return Uni.createFrom().voidItem();
+        }).invoke(() -> tallies.markDirty(e.proposalId()));
     }
 
     private Uni<Void> keepUncounted(VoteRecord v) {

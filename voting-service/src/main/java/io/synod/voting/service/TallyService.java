@@ -20,6 +20,7 @@ import io.synod.voting.CountingStrategy;
 import io.synod.voting.TallyCalculator;
 import io.synod.voting.TallyResult;
 import io.synod.voting.TallyRules;
+import io.synod.voting.repository.ChainClosure;
 import io.synod.voting.repository.ProposalRecord;
 import io.synod.voting.repository.VoteRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,8 @@ public class TallyService {
     private final WeightSource weights;
     private final Outbox outbox;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** proposal@voteEnd already looked at once its voteEnd passed. */
+    private final Map<String, Long> waitingSince = new ConcurrentHashMap<>();
     private final Map<String, TallyView> latest = new ConcurrentHashMap<>();
     private final BroadcastProcessor<TallyView> changes = BroadcastProcessor.create();
 
@@ -115,11 +118,16 @@ public class TallyService {
                 .collect().last().replaceWithVoid();
     }
 
-    /** Closes tallies whose voting period ended. After a restart the first tick catches up. */
+    /**
+     * Closes tallies whose voting period ended. After a restart the first tick catches up. A closing
+     * arriving later (a chain's finality) marks its proposal dirty by itself, so proposals still waiting for a
+     * chain are looked at here only once, when their voteEnd passes, not on every tick.
+     */
     Uni<Void> closeDue() {
         long now = Instant.now().getEpochSecond();
         return Panache.withSession(() -> ProposalRecord.<ProposalRecord>list(
                         "tallyStatus = ?1 and voteStart > 0 and voteEnd <= ?2", ProposalRecord.OPEN, now))
+                .map(due -> due.stream().filter(p -> waitingSince.putIfAbsent(p.id + "@" + p.voteEnd, now) == null).toList())
                 .chain(due -> Multi.createFrom().iterable(due).onItem()
                         .transformToUniAndConcatenate(p -> refresh(p.id).onFailure().recoverWithUni(e -> {
                             LOG.warnf("tally of %s not closed yet (%s)", p.id, e.getMessage());
@@ -163,12 +171,13 @@ public class TallyService {
             // quadratic credit is per person across chains; every other strategy only needs sums per chain and choice
             Uni<List<CountedVote>> counted = rules.strategy() == CountingStrategy.QUADRATIC
                     ? votes.counted(proposalId) : votes.countedByChoice(proposalId);
-            return counted.chain(rows -> votes.countedVoters(proposalId).chain(voters -> {
+            return counted.chain(rows -> votes.countedVoters(proposalId).chain(voters -> ChainClosure.<ChainClosure>list(
+                    "proposalId", proposalId).chain(closures -> {
                 List<ChainRef> chains = codec.chains(p);
                 TallyResult result = TallyCalculator.compute(rules, p.totalSupply,
                         chains.stream().map(ChainRef::chainId).toList(), rows, voters);
-                applyClosingRules(p, rules, result, now);
-                TallyView view = view(p, rules, chains, result);
+                List<Long> waitingFor = applyClosingRules(p, rules, result, now, chains, closures);
+                TallyView view = view(p, rules, chains, result, waitingFor);
                 if (view.sameContent(previous)) {
                     remember(previous);
                     return Uni.createFrom().nullItem();
@@ -179,14 +188,20 @@ public class TallyService {
                 p.updatedAt = Instant.now();
                 return outbox.add(Topics.TALLIES, p.id, CloudEvents.TALLY_UPDATED, event(stamped))
                         .replaceWith(() -> remember(stamped));
-            }));
+            })));
         });
     }
 
-    /** Late-quorum extension, super-quorum and deadline: when the tally closes, and why. */
-    private static void applyClosingRules(ProposalRecord p, TallyRules rules, TallyResult result, long now) {
+    /**
+     * Late-quorum extension, super-quorum and deadline: when the tally closes, and why. At the deadline it
+     * closes only once every participating chain's final block has passed voteEnd (a vote still in an
+     * unfinal block could vanish in a reorg, or a late block could still carry one).
+     * @return the chains the tally still waits for
+     */
+    private static List<Long> applyClosingRules(ProposalRecord p, TallyRules rules, TallyResult result, long now,
+                                                List<ChainRef> chains, List<ChainClosure> closures) {
         if (!ProposalRecord.OPEN.equals(p.tallyStatus)) {
-            return;
+            return List.of();
         }
         if (!p.quorumReached && result.quorumReached() && rules.lateQuorumExtensionSeconds() > 0
                 && now < p.voteEnd && now > p.voteEnd - rules.lateQuorumExtensionSeconds()) {
@@ -196,13 +211,21 @@ public class TallyService {
         if (result.superQuorumReached() && now >= p.voteStart) {
             p.tallyStatus = ProposalRecord.FINAL;
             p.closedReason = "super-quorum";
-        } else if (now >= p.voteEnd && p.totalSupply != null) {
+            return List.of();
+        }
+        Map<Long, Long> closedAt = new java.util.HashMap<>();
+        closures.forEach(c -> closedAt.put(c.chainId, c.finalizedTimestamp));
+        List<Long> waitingFor = chains.stream().map(ChainRef::chainId)
+                .filter(id -> p.totalSupply == null || closedAt.getOrDefault(id, 0L) <= p.voteEnd).toList();
+        if (now >= p.voteEnd && p.totalSupply != null && waitingFor.isEmpty()) {
             p.tallyStatus = ProposalRecord.FINAL;
             p.closedReason = "deadline";
         }
+        return waitingFor;
     }
 
-    private static TallyView view(ProposalRecord p, TallyRules rules, List<ChainRef> chains, TallyResult r) {
+    private static TallyView view(ProposalRecord p, TallyRules rules, List<ChainRef> chains, TallyResult r,
+                                  List<Long> waitingFor) {
         List<TallyView.ChoiceTotal> choices = new ArrayList<>();
         for (int i = 0; i < rules.choices().size(); i++) {
             choices.add(new TallyView.ChoiceTotal(i, rules.choices().get(i), r.choices().get(i).toString()));
@@ -212,8 +235,6 @@ public class TallyService {
                 row.stream().map(BigInteger::toString).toList(),
                 row.stream().reduce(BigInteger.ZERO, BigInteger::add).toString())));
         String status = ProposalRecord.OPEN.equals(p.tallyStatus) ? "provisional" : p.tallyStatus; // final | canceled
-        List<Long> waitingFor = p.totalSupply == null && ProposalRecord.OPEN.equals(p.tallyStatus)
-                ? chains.stream().map(ChainRef::chainId).toList() : List.of();
         return new TallyView(p.id, status, p.closedReason, rules.strategy().id(),
                 p.voteStart, p.voteEnd, choices, perChain, r.participation().toString(), r.quorumVotes().toString(),
                 str(r.totalSupply()), str(r.quorum()), r.quorumReached(), r.approvalBps(), rules.approvalBps(),

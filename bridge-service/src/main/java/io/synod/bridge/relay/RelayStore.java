@@ -1,0 +1,144 @@
+package io.synod.bridge.relay;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.synod.bridge.watch.ProposalChain;
+import io.synod.events.ChainRef;
+import io.synod.events.CloudEvents;
+import io.synod.events.ProposalEvent;
+import io.synod.events.RelayEvent;
+import io.synod.events.Topics;
+import io.synod.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The relayer's state: which proposals each chain takes part in and the transactions owed to it. */
+@ApplicationScoped
+public class RelayStore {
+    private final Outbox outbox;
+
+    public RelayStore(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * A proposal got its window: remember it per served chain and owe each an opening. Chains this bridge
+     * does not serve (or whose spoke differs from ours) are reported at once, so the failure is visible.
+     * Idempotent: a redelivered event finds its rows.
+     */
+    public Uni<Void> scheduled(ProposalEvent p, Map<Long, String> spokes, boolean canSend) {
+        boolean approval = "approval".equals(p.rules().strategy());
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(p.chains()).onItem().transformToUniAndConcatenate(c -> {
+            String spoke = spokes.get(c.chainId());
+            if (spoke == null || !spoke.equalsIgnoreCase(c.spoke())) {
+                String why = spoke == null ? "chain " + c.chainId() + " is not served by this bridge"
+                        : "the DAO's spoke " + c.spoke() + " is not this chain's spoke " + spoke;
+                return once(p.proposalId(), c.chainId(), "open", why);
+            }
+            return ProposalChain.<ProposalChain>findById(ProposalChain.id(p.proposalId(), c.chainId())).chain(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().voidItem();
+                }
+                ProposalChain pc = chainRow(p, c, approval);
+                Uni<Void> saved = pc.persist().replaceWithVoid();
+                return canSend ? saved.chain(() -> owe(p.proposalId(), c.chainId(), "open")) : saved;
+            });
+        }).collect().last().replaceWithVoid());
+    }
+
+    /** The hub canceled or vetoed: no closing is owed any more, and opened spokes get a cancel. */
+    public Uni<Void> canceled(ProposalEvent p, boolean canSend) {
+        return Panache.withTransaction(() -> ProposalChain.<ProposalChain>list("proposalId", p.proposalId())
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(pc -> {
+                    pc.canceled = true;
+                    return canSend ? owe(p.proposalId(), pc.chainId, "cancel") : Uni.createFrom().voidItem();
+                }).collect().last().replaceWithVoid()));
+    }
+
+    /** The hub's voting period moved (late quorum): spokes get the new deadline, closings wait for it. */
+    public Uni<Void> extended(String proposalId, long voteEnd, boolean canSend) {
+        return Panache.withTransaction(() -> ProposalChain.<ProposalChain>list("proposalId = ?1 and voteEnd < ?2", proposalId, voteEnd)
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(pc -> {
+                    pc.voteEnd = voteEnd;
+                    return canSend ? owe(proposalId, pc.chainId, "extend:" + voteEnd) : Uni.createFrom().voidItem();
+                }).collect().last().replaceWithVoid()));
+    }
+
+    public Uni<List<RelayAction>> due(long chainId) {
+        return Panache.withSession(() -> RelayAction.<RelayAction>list("chainId = ?1 and status = ?2 order by createdAt, id",
+                chainId, RelayAction.PENDING));
+    }
+
+    public Uni<ProposalChain> proposalChain(String proposalId, long chainId) {
+        return Panache.withSession(() -> ProposalChain.<ProposalChain>findById(ProposalChain.id(proposalId, chainId)));
+    }
+
+    /** Saves the attempt (the tx hash before its broadcast) — or the outcome, with its event. */
+    public Uni<Void> save(RelayAction a) {
+        a.updatedAt = Instant.now();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.merge(a)).chain(saved -> {
+            if (RelayAction.PENDING.equals(a.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            String type = RelayAction.CONFIRMED.equals(a.status) ? CloudEvents.RELAY_CONFIRMED : CloudEvents.RELAY_FAILED;
+            return outbox.add(Topics.RELAYS, a.proposalId, type, new RelayEvent(a.proposalId, a.chainId,
+                    a.action.split(":")[0], a.status, a.txHash, a.lastError, a.attempts));
+        }));
+    }
+
+    private Uni<Void> owe(String proposalId, long chainId, String action) {
+        String id = proposalId + ":" + chainId + ":" + action;
+        return RelayAction.<RelayAction>findById(id).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            RelayAction a = new RelayAction();
+            a.id = id;
+            a.proposalId = proposalId;
+            a.chainId = chainId;
+            a.action = action;
+            a.createdAt = Instant.now();
+            a.updatedAt = a.createdAt;
+            return a.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> once(String proposalId, long chainId, String action, String error) {
+        String id = proposalId + ":" + chainId + ":" + action;
+        return RelayAction.<RelayAction>findById(id).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            RelayAction a = new RelayAction();
+            a.id = id;
+            a.proposalId = proposalId;
+            a.chainId = chainId;
+            a.action = action;
+            a.status = RelayAction.FAILED;
+            a.lastError = error;
+            a.createdAt = Instant.now();
+            a.updatedAt = a.createdAt;
+            return a.persist().chain(() -> outbox.add(Topics.RELAYS, proposalId, CloudEvents.RELAY_FAILED,
+                    new RelayEvent(proposalId, chainId, action, RelayAction.FAILED, null, error, 0)));
+        });
+    }
+
+    private static ProposalChain chainRow(ProposalEvent p, ChainRef c, boolean approval) {
+        ProposalChain pc = new ProposalChain();
+        pc.id = ProposalChain.id(p.proposalId(), c.chainId());
+        pc.proposalId = p.proposalId();
+        pc.onchainId = p.onchainId();
+        pc.chainId = c.chainId();
+        pc.token = c.token();
+        pc.voteStart = p.voteStart();
+        pc.voteEnd = p.voteEnd();
+        // for/against/abstain proposals carry no labels: Governor's three choices
+        List<String> choices = p.rules().choices();
+        pc.choiceCount = choices == null || choices.isEmpty() ? 3 : choices.size();
+        pc.approval = approval;
+        return pc;
+    }
+}

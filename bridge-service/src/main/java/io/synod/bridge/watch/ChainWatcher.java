@@ -1,0 +1,287 @@
+package io.synod.bridge.watch;
+
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.synod.bridge.FinalityRule;
+import io.synod.bridge.chain.ChainClient;
+import io.synod.bridge.chain.ChainClient.BlockHead;
+import io.synod.bridge.chain.ContractCallException;
+import io.synod.bridge.chain.VoteLog;
+import io.synod.events.VoteEvent;
+import io.synod.events.WatermarkEvent;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * Follows one chain's spoke. Each pass: check the stored tip against the chain (reorg → retract the
+ * orphaned blocks' votes and rescan), scan new blocks (final ranges in large eth_getLogs batches, unfinal
+ * blocks with their headers so a later reorg can be seen), promote votes the finality rule now covers, and
+ * publish the watermark. A pass runs on a new head notification or every poll interval, whichever is first.
+ */
+public final class ChainWatcher implements Runnable {
+    private static final Logger LOG = Logger.getLogger(ChainWatcher.class);
+    /** Unfinal blocks fetched header by header per pass; the rest waits for the next pass. */
+    private static final int UNFINAL_BATCH = 64;
+    /** Where a chain has no safe/finalized tag: this many confirmations. */
+    private static final int FALLBACK_CONFIRMATIONS = 64;
+
+    private final ChainClient client;
+    private final long chainId;
+    private final FinalityRule rule;
+    private final String spoke;
+    private final long startBlock;
+    private final long pollMillis;
+    private final int logBatch;
+    private final WatcherStore store;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running = true;
+    private volatile WatermarkEvent lastMark;
+    private volatile WatermarkEvent published;
+    private volatile long lastSeenAt;
+
+    public ChainWatcher(ChainClient client, FinalityRule rule, String spoke, long startBlock, long pollMillis, int logBatch,
+                        WatcherStore store) {
+        this.client = client;
+        this.chainId = client.chainId();
+        this.rule = rule;
+        this.spoke = spoke.toLowerCase(java.util.Locale.ROOT);
+        this.startBlock = startBlock;
+        this.pollMillis = pollMillis;
+        this.logBatch = logBatch;
+        this.store = store;
+    }
+
+    /** A new head was announced (WebSocket): run a pass now. */
+    public void wake() {
+        wake.release();
+    }
+
+    public void stop() {
+        running = false;
+        wake.release();
+    }
+
+    /** The latest watermark seen (null before the first pass). */
+    public WatermarkEvent watermark() {
+        return lastMark;
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    @Override
+    public void run() {
+        long backoff = pollMillis;
+        while (running) {
+            try {
+                sync();
+                backoff = pollMillis;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                // every endpoint failing, or the database: try again, a little later each time
+                backoff = Math.min(backoff * 2, 10_000);
+                LOG.warnf("chain %d: pass failed (%s: %s); next try in %d ms", chainId, e.getClass().getSimpleName(),
+                        e.getMessage(), backoff);
+            }
+            try {
+                wake.tryAcquire(backoff, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One pass; public for tests and benchmarks that drive a watcher directly. */
+    public void sync() {
+        BlockHead head = client.head();
+        ChainCursor cursor = await(() -> store.cursor(chainId));
+        long last = cursor == null ? startBlock - 1 : cursor.lastBlock;
+        last = reconcile(last);
+        Marks marks = marks(head);
+        long from = last + 1;
+        while (running && from <= head.number()) {
+            long to;
+            if (from <= marks.finalized.number()) {
+                to = Math.min(marks.finalized.number(), from + logBatch - 1);
+                List<VoteEvent> votes = new ArrayList<>();
+                for (Log l : logs(from, to)) {
+                    toEvent(VoteLog.decode(l), "final", votes);
+                }
+                long end = to;
+                await(() -> store.commitFinal(chainId, startBlock, end, votes));
+            } else {
+                to = Math.min(head.number(), from + UNFINAL_BATCH - 1);
+                if (!scanUnfinal(from, to)) {
+                    return; // the chain changed under us: the next pass reconciles
+                }
+            }
+            from = to + 1;
+        }
+        lastSeenAt = System.currentTimeMillis();
+        WatermarkEvent mark = new WatermarkEvent(chainId, rule.toString(), mark(head), mark(marks.safe), mark(marks.finalized),
+                System.currentTimeMillis());
+        boolean changed = published == null || !sameBlocks(published, mark);
+        await(() -> store.advanceFinal(chainId, marks.finalized.number(), mark, changed));
+        lastMark = mark;
+        if (changed) {
+            published = mark;
+        }
+    }
+
+    /**
+     * Compares the stored tip with the chain. On a mismatch, walks the stored unfinal blocks down to the
+     * newest one the chain still has, and rewinds to it. @return the last block that is still canonical
+     */
+    private long reconcile(long last) {
+        List<SeenBlock> stored = await(() -> store.blocksFrom(chainId, Long.MIN_VALUE));
+        if (stored.isEmpty() || stored.getLast().number != last) {
+            return last;
+        }
+        SeenBlock tip = stored.getLast();
+        BlockHead now = client.block(tip.number);
+        if (now != null && now.hash().equals(tip.hash)) {
+            return last;
+        }
+        long ancestor = stored.getFirst().number - 1;
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            SeenBlock b = stored.get(i);
+            BlockHead c = client.block(b.number);
+            if (c != null && c.hash().equals(b.hash)) {
+                ancestor = b.number;
+                break;
+            }
+        }
+        long a = ancestor;
+        int retracted = await(() -> store.rewind(chainId, a));
+        LOG.infof("chain %d: reorg below block %d; rewound to %d, %d vote(s) retracted", chainId, last, a, retracted);
+        return a;
+    }
+
+    /** Headers and logs of unfinal blocks, checked to form one chain with what is stored. */
+    private boolean scanUnfinal(long from, long to) {
+        List<SeenBlock> prior = await(() -> store.blocksFrom(chainId, from - 1));
+        String expectedParent = prior.isEmpty() || prior.getFirst().number != from - 1 ? null : prior.getFirst().hash;
+        List<SeenBlock> blocks = new ArrayList<>();
+        Map<String, SeenBlock> byHash = new HashMap<>();
+        for (long n = from; n <= to; n++) {
+            BlockHead h = client.block(n);
+            if (h == null || (expectedParent != null && !expectedParent.equals(h.parentHash()))) {
+                return false;
+            }
+            SeenBlock b = new SeenBlock();
+            b.id = SeenBlock.id(chainId, n);
+            b.chainId = chainId;
+            b.number = n;
+            b.hash = h.hash();
+            b.parentHash = h.parentHash();
+            b.timestamp = h.timestamp();
+            blocks.add(b);
+            byHash.put(b.hash, b);
+            expectedParent = b.hash;
+        }
+        Map<SeenBlock, List<VoteEvent>> perBlock = new HashMap<>();
+        List<VoteEvent> all = new ArrayList<>();
+        for (Log l : logs(from, to)) {
+            SeenBlock b = byHash.get(l.getBlockHash());
+            if (b == null) {
+                return false; // a log from a block we did not fetch: reorg between the calls
+            }
+            List<VoteEvent> in = perBlock.computeIfAbsent(b, k -> new ArrayList<>());
+            toEvent(VoteLog.decode(l), "provisional", in);
+        }
+        perBlock.forEach((b, v) -> {
+            b.votesJson = store.write(v);
+            all.addAll(v);
+        });
+        await(() -> store.commitProvisional(chainId, startBlock, blocks, all));
+        return true;
+    }
+
+    /** eth_getLogs over a range, halving it when the node refuses the size. */
+    private List<Log> logs(long from, long to) {
+        try {
+            return client.logs(from, to, spoke, VoteLog.TOPICS);
+        } catch (ContractCallException e) {
+            if (from == to) {
+                throw e;
+            }
+            long mid = from + (to - from) / 2;
+            List<Log> out = new ArrayList<>(logs(from, mid));
+            out.addAll(logs(mid + 1, to));
+            return out;
+        }
+    }
+
+    private void toEvent(VoteLog v, String finality, List<VoteEvent> out) {
+        if (v.proposalId().bitLength() > 128) {
+            LOG.warnf("chain %d: vote for proposal %s, which is not a hub id; ignored", chainId, v.proposalId());
+            return;
+        }
+        BigInteger id = v.proposalId();
+        String proposalId = new UUID(id.shiftRight(64).longValue(), id.longValue()).toString();
+        String key = chainId + ":" + v.txHash() + ":" + v.logIndex() + ":" + v.blockHash();
+        out.add(new VoteEvent(key, proposalId, chainId, v.voter(), v.approved().isEmpty() ? v.support() : null, v.approved(),
+                v.weight().toString(), "onchain", finality, v.reason().isEmpty() ? null : v.reason(),
+                new VoteEvent.BlockRef(v.blockNumber(), v.blockHash(), v.txHash(), v.logIndex(), 0)));
+    }
+
+    private record Marks(BlockHead safe, BlockHead finalized) {}
+
+    private Marks marks(BlockHead head) {
+        BlockHead finalized = switch (rule.kind()) {
+            case FINALIZED -> orFallback(client.tagged("finalized"), head);
+            case SAFE -> orFallback(client.tagged("safe"), head);
+            case CONFIRMATIONS -> head.number() - rule.confirmations() <= 0 ? null : client.block(head.number() - rule.confirmations());
+        };
+        if (finalized == null) {
+            finalized = new BlockHead(-1, null, null, 0);
+        }
+        BlockHead safe = rule.kind() == FinalityRule.Kind.FINALIZED ? orFallback(client.tagged("safe"), head) : finalized;
+        return new Marks(safe == null || safe.number() < finalized.number() ? finalized : safe, finalized);
+    }
+
+    private BlockHead orFallback(BlockHead tagged, BlockHead head) {
+        if (tagged != null) {
+            return tagged;
+        }
+        long n = head.number() - FALLBACK_CONFIRMATIONS;
+        return n < 0 ? null : client.block(n);
+    }
+
+    private static WatermarkEvent.Mark mark(BlockHead b) {
+        return new WatermarkEvent.Mark(b.number(), b.hash(), b.timestamp());
+    }
+
+    private static boolean sameBlocks(WatermarkEvent a, WatermarkEvent b) {
+        return a.head().equals(b.head()) && a.safe().equals(b.safe()) && a.finalized().equals(b.finalized());
+    }
+
+    /** Milliseconds since the last completed pass (for health); -1 before the first. */
+    public long sinceLastPassMillis() {
+        return lastSeenAt == 0 ? -1 : System.currentTimeMillis() - lastSeenAt;
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.synod.bridge.watch;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.synod.events.ChainClosedEvent;
+import io.synod.events.CloudEvents;
+import io.synod.events.Topics;
+import io.synod.events.VoteEvent;
+import io.synod.events.WatermarkEvent;
+import io.synod.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The watcher's writes. Each method is one transaction that moves the chain's cursor together with the
+ * outbox records of what it covers: after a crash the cursor says exactly which facts were published.
+ */
+@ApplicationScoped
+public class WatcherStore {
+    private static final TypeReference<List<VoteEvent>> VOTES = new TypeReference<>() {};
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public WatcherStore(Outbox outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    public Uni<ChainCursor> cursor(long chainId) {
+        return Panache.withSession(() -> ChainCursor.<ChainCursor>findById(chainId));
+    }
+
+    /** Stored unfinal blocks from {@code from} up, by number. */
+    public Uni<List<SeenBlock>> blocksFrom(long chainId, long from) {
+        return Panache.withSession(() -> SeenBlock.<SeenBlock>list("chainId = ?1 and number >= ?2 order by number", chainId, from));
+    }
+
+    /** Final votes from a final range; the range needs no block record, it cannot reorg. */
+    public Uni<Void> commitFinal(long chainId, long startBlock, long to, List<VoteEvent> votes) {
+        return Panache.withTransaction(() -> lockCursor(chainId, startBlock).chain(c -> publish(votes, CloudEvents.VOTE_CAST)
+                .invoke(() -> {
+                    c.lastBlock = to;
+                    c.finalBlock = to;
+                    c.updatedAt = Instant.now();
+                })));
+    }
+
+    /** Unfinal blocks with the votes in them, relayed as provisional. */
+    public Uni<Void> commitProvisional(long chainId, long startBlock, List<SeenBlock> blocks, List<VoteEvent> votes) {
+        return Panache.withTransaction(() -> lockCursor(chainId, startBlock).chain(c -> Multi.createFrom().iterable(blocks)
+                .onItem().transformToUniAndConcatenate(b -> b.persist()).collect().last()
+                .chain(() -> publish(votes, CloudEvents.VOTE_CAST))
+                .invoke(() -> {
+                    c.lastBlock = blocks.getLast().number;
+                    c.updatedAt = Instant.now();
+                })));
+    }
+
+    /**
+     * A reorg replaced every block above {@code ancestor}: retract their votes and forget them. The new
+     * branch is then scanned like any new block, so a vote it re-includes is relayed again (new block hash,
+     * new vote key) and counted once.
+     */
+    public Uni<Integer> rewind(long chainId, long ancestor) {
+        return Panache.withTransaction(() -> lockCursor(chainId, 0).chain(c -> SeenBlock.<SeenBlock>list(
+                "chainId = ?1 and number > ?2 order by number", chainId, ancestor).chain(orphans -> {
+            List<VoteEvent> retracted = new ArrayList<>();
+            orphans.forEach(b -> retracted.addAll(votes(b)));
+            return publish(retracted, CloudEvents.VOTE_RETRACTED)
+                    .chain(() -> SeenBlock.delete("chainId = ?1 and number > ?2", chainId, ancestor))
+                    .invoke(() -> {
+                        c.lastBlock = Math.min(c.lastBlock, ancestor);
+                        c.finalBlock = Math.min(c.finalBlock, ancestor);
+                        c.updatedAt = Instant.now();
+                    })
+                    .replaceWith(retracted.size());
+        })));
+    }
+
+    /**
+     * The chain's final block moved to {@code finalNumber}: relay the provisional votes now final, publish
+     * the watermark, then close every proposal whose voteEnd the final block passed. The closings come after
+     * the votes in the outbox, so a consumer of governance.votes sees every vote before the closing.
+     */
+    public Uni<Void> advanceFinal(long chainId, long finalNumber, WatermarkEvent mark, boolean publishMark) {
+        return Panache.withTransaction(() -> lockCursor(chainId, 0).chain(c -> {
+            long upTo = Math.min(finalNumber, c.lastBlock);
+            Uni<Void> promote = upTo <= c.finalBlock ? Uni.createFrom().voidItem()
+                    : SeenBlock.<SeenBlock>list("chainId = ?1 and number > ?2 and number <= ?3 order by number",
+                            chainId, c.finalBlock, upTo).chain(blocks -> {
+                        List<VoteEvent> finals = new ArrayList<>();
+                        blocks.forEach(b -> votes(b).forEach(v -> finals.add(asFinal(v))));
+                        return publish(finals, CloudEvents.VOTE_CAST);
+                    })
+                    // keep the newest final block: the next reorg check compares against it
+                    .chain(() -> SeenBlock.delete("chainId = ?1 and number < ?2", chainId, upTo)).replaceWithVoid();
+            return promote.chain(() -> {
+                if (upTo > c.finalBlock) {
+                    c.finalBlock = upTo;
+                }
+                boolean final_ = c.finalBlock >= mark.finalized().number();
+                apply(c, mark, final_);
+                Uni<Void> published = publishMark
+                        ? outbox.add(Topics.WATERMARKS, String.valueOf(chainId), CloudEvents.WATERMARK, mark) : Uni.createFrom().voidItem();
+                // a proposal closes only once every vote up to the final block is relayed as final
+                return final_ ? published.chain(() -> close(chainId, c.finalNumber, c.finalTimestamp)) : published;
+            });
+        }));
+    }
+
+    private Uni<Void> close(long chainId, long finalNumber, long finalTimestamp) {
+        return ProposalChain.<ProposalChain>list("chainId = ?1 and voteEnd < ?2 and closedFor <> voteEnd and canceled = false",
+                chainId, finalTimestamp).chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(pc -> {
+            pc.closedFor = pc.voteEnd;
+            return outbox.add(Topics.VOTES, pc.proposalId, CloudEvents.CHAIN_CLOSED,
+                    new ChainClosedEvent(pc.proposalId, chainId, pc.voteEnd, finalNumber, finalTimestamp));
+        }).collect().last().replaceWithVoid());
+    }
+
+    private static void apply(ChainCursor c, WatermarkEvent m, boolean final_) {
+        c.headNumber = m.head().number();
+        c.headHash = m.head().hash();
+        c.headTimestamp = m.head().timestamp();
+        c.safeNumber = m.safe().number();
+        c.safeHash = m.safe().hash();
+        c.safeTimestamp = m.safe().timestamp();
+        if (final_) {
+            c.finalNumber = m.finalized().number();
+            c.finalHash = m.finalized().hash();
+            c.finalTimestamp = m.finalized().timestamp();
+        }
+        c.updatedAt = Instant.now();
+    }
+
+    private Uni<ChainCursor> lockCursor(long chainId, long startBlock) {
+        return ChainCursor.<ChainCursor>findById(chainId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(c -> {
+            if (c != null) {
+                return Uni.createFrom().item(c);
+            }
+            ChainCursor fresh = new ChainCursor();
+            fresh.chainId = chainId;
+            fresh.lastBlock = startBlock - 1;
+            fresh.finalBlock = startBlock - 1;
+            fresh.updatedAt = Instant.now();
+            return fresh.persist();
+        });
+    }
+
+    private Uni<Void> publish(List<VoteEvent> votes, String type) {
+        if (votes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(votes).onItem()
+                .transformToUniAndConcatenate(v -> outbox.add(Topics.VOTES, v.proposalId(), type, v))
+                .collect().last().replaceWithVoid();
+    }
+
+    public String write(List<VoteEvent> votes) {
+        try {
+            return json.writeValueAsString(votes);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<VoteEvent> votes(SeenBlock b) {
+        try {
+            return json.readValue(b.votesJson, VOTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable votes of block " + b.id, e);
+        }
+    }
+
+    private static VoteEvent asFinal(VoteEvent v) {
+        return new VoteEvent(v.voteKey(), v.proposalId(), v.chainId(), v.voter(), v.support(), v.choices(), v.weight(),
+                v.source(), "final", v.reason(), v.block());
+    }
+}
