@@ -68,12 +68,25 @@ final class OnChain {
         }
     }
 
+    /** Broadcasts and waits for the receipt, mining a block if automine left the transaction pending. */
     static void broadcast(TestChain chain, String signedTx) {
         try {
             var r = chain.web3j.ethSendRawTransaction(signedTx).send();
             if (r.hasError()) {
                 throw new IllegalStateException(r.getError().getMessage());
             }
+            String hash = org.web3j.crypto.Hash.sha3(signedTx);
+            Hub.await("receipt of " + hash, Duration.ofSeconds(15), () -> {
+                try {
+                    if (chain.web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().isPresent()) {
+                        return true;
+                    }
+                    chain.rpc("evm_mine", List.of());
+                    return false;
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
