@@ -50,10 +50,10 @@ class ReorgAndRecoveryTest {
 
     @Test
     void aBridgeKilledMidBackfillAndADeadRpcNodeLoseAndDuplicateNothing() {
-        Community c = new Community(Hub.rules(5000, 2, 45, 4000, 5000, "for-against-abstain"));
+        Community c = new Community(Hub.rules(5000, 2, 90, 4000, 5000, "for-against-abstain"));
         List<Credentials> voters = new ArrayList<>();
         SynodToken tokenA = c.tokenA;
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 12; i++) {
             Credentials v = Hub.account();
             env.chainA.giveVotes(tokenA, v, BigInteger.valueOf(100));
             voters.add(v);
@@ -69,7 +69,7 @@ class ReorgAndRecoveryTest {
         try {
             for (Credentials v : voters) {
                 OnChain.castVote(env.chainA, env.spokeA, v, p, 1);
-                env.chainA.rpc("anvil_mine", List.of("0xc8")); // 200 empty blocks between votes
+                env.chainA.rpc("anvil_mine", List.of("0x3c", "0x0")); // 60 empty blocks between votes, the clock unmoved
             }
             // a slow backfill (2 blocks per eth_getLogs), killed once it has relayed some votes but not all
             env.platform.bridge.withEnv("BRIDGE_CHAINS_0__LOG_BATCH_BLOCKS", "2").start();
@@ -88,6 +88,7 @@ class ReorgAndRecoveryTest {
                 env.platform.bridge.withEnv("BRIDGE_CHAINS_0__LOG_BATCH_BLOCKS", null).start();
             }
         }
+        Hub.await("voting over", Duration.ofSeconds(120), () -> java.time.Instant.now().getEpochSecond() > p.getLong("voteEnd"));
         c.awaitDecided(p);
         JsonPath t = c.hub.tally(id);
         assertEquals(String.valueOf(100 * voters.size()), OnChain.participation(t, c.chainA));
@@ -100,7 +101,7 @@ class ReorgAndRecoveryTest {
     private boolean isUp() {
         try {
             return io.restassured.RestAssured.given().get(env.platform.bridge.url() + "/q/health/ready").statusCode() == 200;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // rest-assured rethrows ConnectException unchecked-style
             return false;
         }
     }
