@@ -90,23 +90,16 @@ public class RelayStore {
     }
 
     private Uni<Void> owe(String proposalId, long chainId, String action) {
-        String id = proposalId + ":" + chainId + ":" + action;
-        return RelayAction.<RelayAction>findById(id).chain(found -> {
-            if (found != null) {
-                return Uni.createFrom().voidItem();
-            }
-            RelayAction a = new RelayAction();
-            a.id = id;
-            a.proposalId = proposalId;
-            a.chainId = chainId;
-            a.action = action;
-            a.createdAt = Instant.now();
-            a.updatedAt = a.createdAt;
-            return a.persist().replaceWithVoid();
-        });
+        return record(proposalId, chainId, action, null);
     }
 
+    /** An action that cannot be done at all: on record as failed, and reported once. */
     private Uni<Void> once(String proposalId, long chainId, String action, String error) {
+        return record(proposalId, chainId, action, error);
+    }
+
+    /** Inserts the action unless it is known (a redelivered event); with an error it is failed and reported. */
+    private Uni<Void> record(String proposalId, long chainId, String action, String error) {
         String id = proposalId + ":" + chainId + ":" + action;
         return RelayAction.<RelayAction>findById(id).chain(found -> {
             if (found != null) {
@@ -117,10 +110,13 @@ public class RelayStore {
             a.proposalId = proposalId;
             a.chainId = chainId;
             a.action = action;
-            a.status = RelayAction.FAILED;
-            a.lastError = error;
             a.createdAt = Instant.now();
             a.updatedAt = a.createdAt;
+            if (error == null) {
+                return a.persist().replaceWithVoid();
+            }
+            a.status = RelayAction.FAILED;
+            a.lastError = error;
             return a.persist().chain(() -> outbox.add(Topics.RELAYS, proposalId, CloudEvents.RELAY_FAILED,
                     new RelayEvent(proposalId, chainId, action, RelayAction.FAILED, null, error, 0)));
         });

@@ -1,7 +1,7 @@
 package io.synod.bridge.watch;
 
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
+import static io.synod.bridge.Blocking.await;
+
 import io.synod.bridge.FinalityRule;
 import io.synod.bridge.chain.ChainClient;
 import io.synod.bridge.chain.ChainClient.BlockHead;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.core.methods.response.Log;
 
@@ -275,13 +274,4 @@ public final class ChainWatcher implements Runnable {
         return lastSeenAt == 0 ? -1 : System.currentTimeMillis() - lastSeenAt;
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
 }
