@@ -6,7 +6,6 @@ import io.synod.signatures.AbiWords;
 import io.synod.signatures.Eip712Domain;
 import io.synod.signatures.Keccak;
 import io.synod.signatures.SignerRecovery;
-import io.synod.testing.GovernanceSigning;
 import io.synod.testing.Infra;
 import io.synod.testing.JsonHttp;
 import io.synod.testing.TypedSigner;
@@ -34,9 +33,6 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
-import org.web3j.utils.Numeric;
 
 /**
  * Signed ballots through the real services: REST, signature check, weight read from the chain through
@@ -84,33 +80,18 @@ public final class BallotBenchmark {
         repairDistribution(b, tokenB, voters);
         System.out.printf("setup: %d holders on 2 chains in %.1fs%n", holders, (System.nanoTime() - t0) / 1e9);
 
-        System.setProperty("synod.service.jvm-opts", "-Xms256m -Xmx1g -XX:+UseParallelGC");
+        System.setProperty("synod.service.jvm-opts", BenchChain.serviceJvmOptions());
         try (Platform platform = new Platform(kafka, List.of(Platform.ChainSetup.of(chains.get(0), spokeA),
                 Platform.ChainSetup.of(chains.get(1), spokeB)), 28_081, "_bench", TestJwt.publicKey(), TestJwt.ISSUER).start()) {
-            String hub = platform.proposals.url();
             String voting = platform.voting.url();
-            String dao = "bench-" + System.currentTimeMillis() % 100_000;
-            Map<String, Object> rules = Map.of("sponsorshipThreshold", "1", "votingDelay", 1, "votingPeriod", 3600,
-                    "quorumBps", 1000, "approvalBps", 5000, "lateQuorumExtension", 0, "timelock", 0, "gracePeriod", 3600,
-                    "countingStrategy", "for-against-abstain");
-            JsonHttp.post(hub + "/daos", TestJwt.token("bench", "synod-admin"), Map.of("slug", dao, "name", dao,
-                    "chains", List.of(Map.of("chainId", a.chainId, "token", tokenA.getContractAddress(), "spoke", SPOKE_A),
+            BenchHub hub = new BenchHub(platform.proposals.url());
+            Map<String, Object> rules = BenchHub.rules(3600);
+            String dao = hub.dao("bench", List.of(Map.of("chainId", a.chainId, "token", tokenA.getContractAddress(), "spoke", SPOKE_A),
                             Map.of("chainId", b.chainId, "token", tokenB.getContractAddress(), "spoke", SPOKE_B)),
-                    "constitution", Map.of("policy", rules, "technical", rules, "treasury", rules, "constitutional", rules)));
+                    Map.of("policy", rules, "technical", rules, "treasury", rules, "constitutional", rules));
             List<JsonNode> open = new ArrayList<>();
-            Credentials author = voters.get(0);
             for (int p = 0; p < proposals; p++) {
-                Map<String, Object> content = Map.of("title", "Bench " + p, "body", "load", "type", "policy");
-                String hash = JsonHttp.post(hub + "/daos/" + dao + "/proposals/content-hash", null, content).get("contentHash").asText();
-                long nonce = JsonHttp.get(hub + "/accounts/" + author.getAddress() + "/nonce").get("nonce").asLong();
-                JsonNode prop = JsonHttp.post(hub + "/daos/" + dao + "/proposals", null, Map.of("content", content,
-                        "author", author.getAddress(), "chainId", a.chainId, "nonce", nonce,
-                        "signature", GovernanceSigning.propose(author, a.chainId, SPOKE_A, dao, hash, nonce)));
-                nonce++;
-                open.add(JsonHttp.post(hub + "/proposals/" + prop.get("id").asText() + "/sponsorships", null, Map.of(
-                        "sponsor", author.getAddress(), "chainId", a.chainId, "nonce", nonce,
-                        "signature", GovernanceSigning.sponsor(author, a.chainId, SPOKE_A,
-                                new BigInteger(prop.get("onchainId").asText()), hash, nonce))));
+                open.add(hub.open(dao, "policy", "Bench " + p, voters.get(0), a.chainId, SPOKE_A));
             }
             long voteStart = open.stream().mapToLong(p -> p.get("voteStart").asLong()).max().orElseThrow();
             a.mineUntilAfter(voteStart);
@@ -260,28 +241,24 @@ public final class BallotBenchmark {
     /** Mints to every holder, then has each delegate to itself (holders' transactions in parallel). */
     static void distribute(TestChain chain, SynodToken token, List<Credentials> holders) {
         try {
-            BigInteger gasPrice = BigInteger.valueOf(20_000_000_000L);
-            BigInteger nonce = chain.web3j.ethGetTransactionCount(TestChain.DEPLOYER.getAddress(),
-                    org.web3j.protocol.core.DefaultBlockParameterName.PENDING).send().getTransactionCount();
+            BigInteger nonce = BenchChain.pendingNonce(chain, TestChain.DEPLOYER);
             List<CompletableFuture<?>> sent = new ArrayList<>();
             for (Credentials h : holders) {
                 String mint = FunctionEncoder.encode(new Function("mint",
                         List.of(new Address(h.getAddress()), new Uint256(BigInteger.TEN.pow(18))), List.of()));
                 // one sender's transactions go in nonce order: out-of-order arrivals left gaps that stalled the sender
-                sendRaw(chain, TestChain.DEPLOYER, nonce, gasPrice, token.getContractAddress(), mint).join();
+                BenchChain.send(chain, TestChain.DEPLOYER, nonce, 300_000, token.getContractAddress(), mint).join();
                 nonce = nonce.add(BigInteger.ONE);
             }
             for (Credentials h : holders) {
                 chain.fund(h.getAddress());
                 String delegate = FunctionEncoder.encode(new Function("delegate", List.of(new Address(h.getAddress())), List.of()));
-                sent.add(sendRaw(chain, h, BigInteger.ZERO, gasPrice, token.getContractAddress(), delegate));
+                sent.add(BenchChain.send(chain, h, BigInteger.ZERO, 300_000, token.getContractAddress(), delegate));
             }
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
             // automine mines one block per arriving transaction and a block holds only ~100 of these: after a
             // burst the rest wait for an arrival that never comes, so mine until the pool is empty
-            while (!"0x0".equals(((Map<?, ?>) chain.rpc("txpool_status", List.of())).get("pending"))) {
-                chain.mine();
-            }
+            BenchChain.drainPool(chain);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -299,17 +276,6 @@ public final class BallotBenchmark {
         }
         chain.mineUntilAfter(chain.latestTimestamp());
         System.out.printf("chain %d: %d of %d holders needed a second try%n", chain.chainId, repaired, holders.size());
-    }
-
-    static CompletableFuture<?> sendRaw(TestChain chain, Credentials from, BigInteger nonce, BigInteger gasPrice, String to,
-                                        String data) {
-        RawTransaction tx = RawTransaction.createTransaction(nonce, gasPrice, BigInteger.valueOf(300_000), to, data);
-        String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, chain.chainId, from));
-        return chain.web3j.ethSendRawTransaction(signed).sendAsync().thenAccept(r -> {
-            if (r.hasError()) {
-                throw new IllegalStateException(r.getError().getMessage());
-            }
-        });
     }
 
     static int arg(String[] args, int i, int dflt) {

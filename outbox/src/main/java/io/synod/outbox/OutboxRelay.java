@@ -2,6 +2,7 @@ package io.synod.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.synod.events.CloudEvents;
@@ -47,19 +48,49 @@ public class OutboxRelay {
      * looked, and an empty poll is one indexed query. Records left by a crash go out on the next tick.
      */
     void start(@Observes StartupEvent ev, Ticker ticker) {
-        ticker.every(tick, "outbox relay", this::drain);
+        ticker.every(tick, "outbox relay", this::drainAll);
     }
 
-    private Uni<Void> drain() {
-        return Panache.withTransaction(() -> OutboxRecord.<OutboxRecord>find(
-                        "from OutboxRecord order by id").withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .page(0, BATCH).list()
-                .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : send(batch)
-                        .call(() -> OutboxRecord.delete("id in ?1", batch.stream().map(r -> r.id).toList()))
-        ))
-                .replaceWithVoid()
+    /** A full batch means more may wait: keep going without waiting for the next tick (backfills, bursts). */
+    private Uni<Void> drainAll() {
+        return Multi.createBy().repeating().uni(this::drain).whilst(n -> n == BATCH).collect().last().replaceWithVoid();
+    }
+
+    /**
+     * Claims the oldest records by deleting them (one statement), sends them in id order, and commits once
+     * the broker acknowledged: a failed send rolls the delete back. @return how many went out (0 after a
+     * failure: the next tick retries)
+     */
+    private Uni<Integer> drain() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(CLAIM, Object[].class)
+                        .setParameter(1, BATCH).getResultList())
+                .map(rows -> rows.stream().map(OutboxRelay::record).sorted(java.util.Comparator.comparing(r -> r.id)).toList())
+                .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : send(batch)))
+                .map(List::size)
                 .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure().recoverWithItem(0);
+    }
+
+    /** FOR UPDATE (not SKIP LOCKED): a second replica waits instead of overtaking, so order holds. */
+    private static final String CLAIM = "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT ?1 FOR UPDATE)"
+            + " RETURNING id, event_id, topic, record_key, type, payload, created_at";
+
+    private static OutboxRecord record(Object[] row) {
+        OutboxRecord r = new OutboxRecord();
+        r.id = ((Number) row[0]).longValue();
+        r.eventId = (String) row[1];
+        r.topic = (String) row[2];
+        r.key = (String) row[3];
+        r.type = (String) row[4];
+        r.payload = (String) row[5];
+        r.createdAt = switch (row[6]) {
+            case java.time.Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.time.LocalDateTime l -> l.toInstant(java.time.ZoneOffset.UTC);
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected created_at " + row[6].getClass());
+        };
+        return r;
     }
 
     private Uni<Void> send(List<OutboxRecord> batch) {

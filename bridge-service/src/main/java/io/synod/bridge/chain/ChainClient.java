@@ -184,6 +184,28 @@ public final class ChainClient implements AutoCloseable {
         }
     }
 
+    /** Where a chain has no safe/finalized tag: this many confirmations. */
+    public static final int FALLBACK_CONFIRMATIONS = 64;
+
+    /** The newest block that is final by {@code rule}, or null while the chain is too short to have one. */
+    public BlockHead finalBlock(io.synod.bridge.FinalityRule rule, BlockHead head) {
+        return switch (rule.kind()) {
+            case FINALIZED -> taggedOrConfirmed("finalized", head);
+            case SAFE -> taggedOrConfirmed("safe", head);
+            case CONFIRMATIONS -> head.number() - rule.confirmations() <= 0 ? null : block(head.number() - rule.confirmations());
+        };
+    }
+
+    /** The tagged block, or {@link #FALLBACK_CONFIRMATIONS} below the head where the chain lacks the tag. */
+    public BlockHead taggedOrConfirmed(String tag, BlockHead head) {
+        BlockHead tagged = tagged(tag);
+        if (tagged != null) {
+            return tagged;
+        }
+        long n = head.number() - FALLBACK_CONFIRMATIONS;
+        return n < 0 ? null : block(n);
+    }
+
     private BlockHead blockAt(DefaultBlockParameter at) {
         return call(w -> {
             EthBlock r = w.ethGetBlockByNumber(at, false).send();
@@ -212,6 +234,33 @@ public final class ChainClient implements AutoCloseable {
                 logs.add((Log) lr.get());
             }
             return logs;
+        });
+    }
+
+    /** The account's native-coin balance at the latest block. */
+    public BigInteger nativeBalance(String account) {
+        return call(w -> {
+            var r = w.ethGetBalance(account, DefaultBlockParameterName.LATEST).send();
+            if (r.hasError()) {
+                throw new ContractCallException(chainId, r.getError().getMessage());
+            }
+            return r.getBalance();
+        });
+    }
+
+    /** Logs of one contract in a block range whose topics are exactly {@code topics} (topic0, topic1, …). */
+    public List<Log> logsWithTopics(long from, long to, String address, String... topics) {
+        return call(w -> {
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), address);
+            for (String t : topics) {
+                filter.addSingleTopic(t);
+            }
+            EthLog r = w.ethGetLogs(filter).send();
+            if (r.hasError()) {
+                throw new ContractCallException(chainId, r.getError().getMessage());
+            }
+            return r.getLogs().stream().map(lr -> (Log) lr.get()).toList();
         });
     }
 

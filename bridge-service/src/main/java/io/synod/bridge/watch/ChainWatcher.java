@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -30,8 +31,10 @@ public final class ChainWatcher implements Runnable {
     private static final Logger LOG = Logger.getLogger(ChainWatcher.class);
     /** Unfinal blocks fetched header by header per pass; the rest waits for the next pass. */
     private static final int UNFINAL_BATCH = 64;
-    /** Where a chain has no safe/finalized tag: this many confirmations. */
-    private static final int FALLBACK_CONFIRMATIONS = 64;
+    /** Votes per final commit the backfill aims at (see {@link #nextSpan}). */
+    private static final int TARGET_LOGS = 2_000;
+    /** Blocks the first final range covers; it doubles while ranges are sparse. */
+    private static final int FIRST_SPAN = 16;
 
     private final ChainClient client;
     private final long chainId;
@@ -41,11 +44,13 @@ public final class ChainWatcher implements Runnable {
     private final long pollMillis;
     private final int logBatch;
     private final WatcherStore store;
+    private static final java.util.concurrent.Executor PREFETCH = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private volatile WatermarkEvent lastMark;
     private volatile WatermarkEvent published;
     private volatile long lastSeenAt;
+    private long span;
 
     public ChainWatcher(ChainClient client, FinalityRule rule, String spoke, long startBlock, long pollMillis, int logBatch,
                         WatcherStore store) {
@@ -56,6 +61,7 @@ public final class ChainWatcher implements Runnable {
         this.startBlock = startBlock;
         this.pollMillis = pollMillis;
         this.logBatch = logBatch;
+        this.span = Math.min(logBatch, FIRST_SPAN);
         this.store = store;
     }
 
@@ -112,14 +118,23 @@ public final class ChainWatcher implements Runnable {
         last = reconcile(last);
         Marks marks = marks(head);
         long from = last + 1;
+        Prefetch next = null;
         while (running && from <= head.number()) {
             long to;
             if (from <= marks.finalized.number()) {
-                to = Math.min(marks.finalized.number(), from + logBatch - 1);
-                List<VoteEvent> votes = new ArrayList<>();
-                for (Log l : logs(from, to)) {
+                to = Math.min(marks.finalized.number(), from + span - 1);
+                List<Log> logs = next != null && next.covers(from, to) ? next.join() : logs(from, to);
+                List<VoteEvent> votes = new ArrayList<>(logs.size());
+                for (Log l : logs) {
                     toEvent(VoteLog.decode(l), "final", votes);
                 }
+                span = nextSpan(to - from + 1, logs.size());
+                // read the next final range while this one commits: a backfill is then bound by the slower
+                // of the two, not their sum
+                long nextFrom = to + 1;
+                long nextTo = Math.min(marks.finalized.number(), nextFrom + span - 1);
+                next = nextFrom <= nextTo ? new Prefetch(nextFrom, nextTo, CompletableFuture.supplyAsync(
+                        () -> logs(nextFrom, nextTo), PREFETCH)) : null;
                 long end = to;
                 await(() -> store.commitFinal(chainId, startBlock, end, votes));
             } else {
@@ -210,6 +225,17 @@ public final class ChainWatcher implements Runnable {
         return true;
     }
 
+    /**
+     * Blocks per final range, aiming at about {@link #TARGET_LOGS} logs: dense ranges shrink so that each
+     * commit is relayed while the next range is read; sparse ones grow up to the configured batch.
+     */
+    private long nextSpan(long blocks, int logs) {
+        if (logs > TARGET_LOGS) {
+            return Math.max(1, blocks * TARGET_LOGS / logs);
+        }
+        return logs < TARGET_LOGS / 2 ? Math.min(logBatch, blocks * 2) : blocks;
+    }
+
     /** eth_getLogs over a range, halving it when the node refuses the size. */
     private List<Log> logs(long from, long to) {
         try {
@@ -240,25 +266,28 @@ public final class ChainWatcher implements Runnable {
 
     private record Marks(BlockHead safe, BlockHead finalized) {}
 
+    /** Logs of a final range being read ahead. */
+    private record Prefetch(long from, long to, CompletableFuture<List<Log>> logs) {
+        boolean covers(long f, long t) {
+            return from == f && to == t;
+        }
+
+        List<Log> join() {
+            try {
+                return logs.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
     private Marks marks(BlockHead head) {
-        BlockHead finalized = switch (rule.kind()) {
-            case FINALIZED -> orFallback(client.tagged("finalized"), head);
-            case SAFE -> orFallback(client.tagged("safe"), head);
-            case CONFIRMATIONS -> head.number() - rule.confirmations() <= 0 ? null : client.block(head.number() - rule.confirmations());
-        };
+        BlockHead finalized = client.finalBlock(rule, head);
         if (finalized == null) {
             finalized = new BlockHead(-1, null, null, 0);
         }
-        BlockHead safe = rule.kind() == FinalityRule.Kind.FINALIZED ? orFallback(client.tagged("safe"), head) : finalized;
+        BlockHead safe = rule.kind() == FinalityRule.Kind.FINALIZED ? client.taggedOrConfirmed("safe", head) : finalized;
         return new Marks(safe == null || safe.number() < finalized.number() ? finalized : safe, finalized);
-    }
-
-    private BlockHead orFallback(BlockHead tagged, BlockHead head) {
-        if (tagged != null) {
-            return tagged;
-        }
-        long n = head.number() - FALLBACK_CONFIRMATIONS;
-        return n < 0 ? null : client.block(n);
     }
 
     private static WatermarkEvent.Mark mark(BlockHead b) {

@@ -152,12 +152,7 @@ public class WatcherStore {
     }
 
     private Uni<Void> publish(List<VoteEvent> votes, String type) {
-        if (votes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Multi.createFrom().iterable(votes).onItem()
-                .transformToUniAndConcatenate(v -> outbox.add(Topics.VOTES, v.proposalId(), type, v))
-                .collect().last().replaceWithVoid();
+        return outbox.addAll(Topics.VOTES, type, votes, VoteEvent::proposalId);
     }
 
     public String write(List<VoteEvent> votes) {

@@ -11,14 +11,17 @@ import io.synod.voting.service.ProposalCatalog;
 import io.synod.voting.service.RelayedVoteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * governance.proposals and governance.votes into the use cases. Unknown or malformed records fail
- * (to the dead-letter topic, never silently); a failing database is retried with backoff, so a record
- * is acknowledged only once applied.
+ * governance.proposals and governance.votes into the use cases. Unknown or malformed records go to the
+ * dead-letter topic, never silently away; a failing database is retried with backoff, so a record is
+ * acknowledged only once applied.
  */
 @ApplicationScoped
 public class GovernanceEventsConsumer {
@@ -29,9 +32,12 @@ public class GovernanceEventsConsumer {
     private final ObjectMapper json;
     private final ProposalCatalog catalog;
     private final RelayedVoteService relayed;
+    private final DeadLetters deadLetters;
 
-    public GovernanceEventsConsumer(ObjectMapper json, ProposalCatalog catalog, RelayedVoteService relayed) {
+    public GovernanceEventsConsumer(ObjectMapper json, ProposalCatalog catalog, RelayedVoteService relayed,
+                                    DeadLetters deadLetters) {
         this.json = json;
+        this.deadLetters = deadLetters;
         this.catalog = catalog;
         this.relayed = relayed;
     }
@@ -45,29 +51,49 @@ public class GovernanceEventsConsumer {
         return parse(e, ProposalEvent.class).chain(p -> retrying(catalog.apply(p)));
     }
 
+    /**
+     * governance.votes in batches (one poll at a time): a backfill relays tens of thousands of votes, and one
+     * transaction per vote would cap the hub at a few hundred a second. A batch is applied in order in one
+     * transaction; a record that cannot be applied goes to the dead-letter topic and the rest still applies.
+     */
     @Incoming(VOTES)
-    public Uni<Void> onVote(ConsumerRecord<String, String> record) {
-        IncomingEvent e = IncomingEvent.of(record);
+    public Uni<Void> onVotes(ConsumerRecords<String, String> records) {
+        List<RelayedVoteService.Change> changes = new ArrayList<>(records.count());
+        List<Uni<Void>> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                changes.add(change(IncomingEvent.of(record)));
+            } catch (IllegalArgumentException e) {
+                rejected.add(deadLetters.send(record, e.getMessage()));
+            }
+        }
+        Uni<Void> dead = rejected.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(rejected).andFailFast().replaceWithVoid();
+        return dead.chain(() -> changes.isEmpty() ? Uni.createFrom().voidItem() : retrying(relayed.apply(changes)));
+    }
+
+    private RelayedVoteService.Change change(IncomingEvent e) {
         if (CloudEvents.VOTE_CAST.equals(e.type())) {
-            return parse(e, VoteEvent.class).chain(v -> retrying(relayed.cast(v)));
+            return new RelayedVoteService.Cast(read(e, VoteEvent.class));
         }
         if (CloudEvents.VOTE_RETRACTED.equals(e.type())) {
-            return parse(e, VoteEvent.class).chain(v -> retrying(relayed.retract(v)));
+            return new RelayedVoteService.Retract(read(e, VoteEvent.class));
         }
         if (CloudEvents.CHAIN_CLOSED.equals(e.type())) {
-            return parse(e, ChainClosedEvent.class).chain(c -> retrying(relayed.closed(c)));
+            return new RelayedVoteService.Closed(read(e, ChainClosedEvent.class));
         }
-        return reject(e);
+        throw new IllegalArgumentException("unknown event type " + e.type() + " (" + e.id() + ")");
+    }
+
+    private <T> T read(IncomingEvent e, Class<T> type) {
+        try {
+            return json.readValue(e.payload(), type);
+        } catch (Exception ex) {
+            throw new IllegalArgumentException("malformed " + e.type() + " " + e.id() + ": " + ex.getMessage());
+        }
     }
 
     private <T> Uni<T> parse(IncomingEvent e, Class<T> type) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return json.readValue(e.payload(), type);
-            } catch (Exception ex) {
-                throw new IllegalArgumentException("malformed " + e.type() + " " + e.id() + ": " + ex.getMessage());
-            }
-        });
+        return Uni.createFrom().item(() -> read(e, type));
     }
 
     private static Uni<Void> retrying(Uni<Void> apply) {

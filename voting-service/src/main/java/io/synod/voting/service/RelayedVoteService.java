@@ -11,13 +11,17 @@ import io.synod.voting.repository.VoteRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.time.Instant;
+import io.smallrye.mutiny.Multi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Applies votes from governance.votes. Idempotent by the vote's key: a redelivered cast or a provisional
- * vote seen again as final changes nothing but its finality; our own signed ballots echoed back are skipped.
- * A vote for a voter already counted on that chain is kept on record but not counted (first vote stands).
+ * Applies governance.votes. Idempotent by the vote's key: a redelivered cast or a provisional vote seen
+ * again as final changes nothing but its finality; our own signed ballots echoed back are skipped. A vote
+ * for a voter already counted on that chain is kept on record but not counted (first vote stands).
  */
 @ApplicationScoped
 public class RelayedVoteService {
@@ -26,33 +30,62 @@ public class RelayedVoteService {
     private final VoteRepository votes;
     private final TallyService tallies;
 
+    /** One record of governance.votes. */
+    public sealed interface Change permits Cast, Retract, Closed {}
+
+    public record Cast(VoteEvent vote) implements Change {}
+
+    public record Retract(VoteEvent vote) implements Change {}
+
+    public record Closed(ChainClosedEvent closing) implements Change {}
+
     public RelayedVoteService(VoteRepository votes, TallyService tallies) {
         this.votes = votes;
         this.tallies = tallies;
     }
 
+    /**
+     * A batch in one transaction, in order. Consecutive casts go in together (a few statements for hundreds
+     * of votes); a retraction or a closing is applied where it stands, so it sees exactly the casts before it.
+     */
     @WithTransaction
-    public Uni<Void> cast(VoteEvent e) {
-        if (SIGNED.equals(e.source())) {
-            // signed ballots are published by this service through its outbox, after their row committed:
-            // the event is the record of a vote already counted, never a new one
-            return Uni.createFrom().voidItem();
+    public Uni<Void> apply(List<Change> changes) {
+        List<List<Change>> runs = new ArrayList<>();
+        for (Change c : changes) {
+            boolean extend = c instanceof Cast && !runs.isEmpty() && runs.getLast().getFirst() instanceof Cast;
+            if (extend) {
+                runs.getLast().add(c);
+            } else {
+                runs.add(new ArrayList<>(List.of(c)));
+            }
         }
-        VoteRecord v = record(e);
-        return votes.insertIfNew(v).chain(id -> {
-            if (id != null) {
-                return Uni.createFrom().voidItem();
-            }
-            // known vote (redelivery, or now final) — or the voter's second vote on this chain, kept for audit
-            if ("final".equals(e.finality())) {
-                return votes.markFinal(e.voteKey()).replaceWithVoid();
-            }
-            return keepUncounted(v);
-        }).invoke(() -> tallies.markDirty(e.proposalId()));
+        return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(run -> switch (run.getFirst()) {
+            case Cast ignored -> cast(run.stream().map(c -> ((Cast) c).vote()).toList());
+            case Retract r -> retract(r.vote());
+            case Closed c -> closed(c.closing());
+        }).collect().last().replaceWithVoid();
     }
 
-    @WithTransaction
-    public Uni<Void> retract(VoteEvent e) {
+    private Uni<Void> cast(List<VoteEvent> events) {
+        // signed ballots are published by this service through its outbox, after their row committed:
+        // the event is the record of a vote already counted, never a new one
+        List<VoteEvent> relayed = events.stream().filter(e -> !SIGNED.equals(e.source())).toList();
+        if (relayed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<VoteRecord> rows = relayed.stream().map(RelayedVoteService::record).toList();
+        return votes.insertAll(rows).chain(inserted -> {
+            // known votes (redelivery, or now final) and voters' second votes on a chain, kept for audit uncounted
+            List<VoteRecord> rest = rows.stream().filter(v -> !inserted.contains(v.voteKey)).toList();
+            rest.forEach(v -> v.countedKey = null);
+            Set<String> nowFinal = relayed.stream().filter(e -> "final".equals(e.finality()) && !inserted.contains(e.voteKey()))
+                    .map(VoteEvent::voteKey).collect(Collectors.toSet());
+            return (rest.isEmpty() ? Uni.createFrom().voidItem() : votes.insertAll(rest).replaceWithVoid())
+                    .chain(() -> votes.markFinal(nowFinal)).replaceWithVoid();
+        }).invoke(() -> relayed.stream().map(VoteEvent::proposalId).distinct().forEach(tallies::markDirty));
+    }
+
+    private Uni<Void> retract(VoteEvent e) {
         return votes.retract(e.voteKey()).invoke(n -> {
             if (n == 0) {
                 LOG.debugf("retraction of unknown or already retracted vote %s", e.voteKey());
@@ -62,8 +95,7 @@ public class RelayedVoteService {
     }
 
     /** A chain closed for the proposal: keep the newest closing; the tally decides what it means. */
-    @WithTransaction
-    public Uni<Void> closed(ChainClosedEvent e) {
+    private Uni<Void> closed(ChainClosedEvent e) {
         String id = e.proposalId() + ":" + e.chainId();
         return ChainClosure.<ChainClosure>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(c -> {
             if (c == null) {
@@ -81,11 +113,6 @@ public class RelayedVoteService {
             }
             return Uni.createFrom().voidItem();
         }).invoke(() -> tallies.markDirty(e.proposalId()));
-    }
-
-    private Uni<Void> keepUncounted(VoteRecord v) {
-        v.countedKey = null;
-        return votes.insertIfNew(v).replaceWithVoid();
     }
 
     private static VoteRecord record(VoteEvent e) {

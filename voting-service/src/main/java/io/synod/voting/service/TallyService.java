@@ -171,8 +171,11 @@ public class TallyService {
             // quadratic credit is per person across chains; every other strategy only needs sums per chain and choice
             Uni<List<CountedVote>> counted = rules.strategy() == CountingStrategy.QUADRATIC
                     ? votes.counted(proposalId) : votes.countedByChoice(proposalId);
-            return counted.chain(rows -> votes.countedVoters(proposalId).chain(voters -> ChainClosure.<ChainClosure>list(
-                    "proposalId", proposalId).chain(closures -> {
+            // closings first: each statement sees what committed before it started, and a closing commits with or
+            // after the votes it covers, so votes read after a closing include all of them (read before it, a
+            // batch committing in between could close the tally on sums missing its votes)
+            return ChainClosure.<ChainClosure>list("proposalId", proposalId).chain(closures -> counted.chain(rows ->
+                    votes.countedVoters(proposalId).chain(voters -> {
                 List<ChainRef> chains = codec.chains(p);
                 TallyResult result = TallyCalculator.compute(rules, p.totalSupply,
                         chains.stream().map(ChainRef::chainId).toList(), rows, voters);
