@@ -21,6 +21,8 @@ final class Environment {
 
     final Platform platform;
     final Hub hub;
+    final String treasury;
+    static final int VAULTS_PER_CHAIN = 6;
     final TestChain chainA;
     final TestChain chainB;
     /** The L3-like chain with 1-second blocks. */
@@ -35,6 +37,9 @@ final class Environment {
     final RpcProxy proxyA;
     final RpcProxy proxyC;
     final BlockPacer pacer;
+    /** TreasuryVaults on A and B that bridge-service may pay from; each treasury test DAO takes its own. */
+    private final java.util.Deque<String> vaultsA = new java.util.ArrayDeque<>();
+    private final java.util.Deque<String> vaultsB = new java.util.ArrayDeque<>();
 
     private Environment() {
         String kafka = Infra.kafka();
@@ -56,17 +61,35 @@ final class Environment {
         LocalPostgres.recreate("synod_proposal_e2e");
         LocalPostgres.recreate("synod_voting_e2e");
         LocalPostgres.recreate("synod_bridge_e2e");
+        LocalPostgres.recreate("synod_treasury_e2e");
+        for (int i = 0; i < VAULTS_PER_CHAIN; i++) {
+            vaultsA.add(chainA.deployVault());
+            vaultsB.add(chainB.deployVault());
+        }
         List<Platform.ChainSetup> chains = List.of(
                 new Platform.ChainSetup(Infra.CHAIN_A, List.of(proxyA.url(), Infra.CHAIN_A.rpcUrl()), Infra.CHAIN_A.wsUrl(),
-                        spokeA, a.block()),
-                Platform.ChainSetup.of(Infra.CHAIN_B, b),
-                new Platform.ChainSetup(Infra.CHAIN_C, List.of(proxyC.url()), null, spokeC, c.block()));
-        platform = new Platform(kafka, chains, BASE_PORT, "_e2e", TestJwt.publicKey(), TestJwt.ISSUER).start();
+                        spokeA, a.block(), List.copyOf(vaultsA)),
+                Platform.ChainSetup.of(Infra.CHAIN_B, b).withVaults(List.copyOf(vaultsB)),
+                new Platform.ChainSetup(Infra.CHAIN_C, List.of(proxyC.url()), null, spokeC, c.block(), List.of()));
+        platform = new Platform(kafka, chains, BASE_PORT, "_e2e", TestJwt.publicKey(), TestJwt.ISSUER);
+        // a payout the vault cannot cover is given up after three sends here, not eight: tests wait less
+        platform.bridge.withEnv("BRIDGE_RELAYER_MAX_ATTEMPTS", "3");
+        platform.start();
         hub = new Hub(platform.proposals.url(), platform.voting.url());
+        treasury = platform.treasury.url();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pacer.close();
             platform.close();
         }));
+    }
+
+    /** A vault of its own for a test DAO's treasury on chain A or B. */
+    synchronized String takeVault(long chainId) {
+        java.util.Deque<String> pool = chainId == chainA.chainId ? vaultsA : vaultsB;
+        if (pool.isEmpty()) {
+            throw new IllegalStateException("no vault left on chain " + chainId + ": raise VAULTS_PER_CHAIN");
+        }
+        return pool.pop();
     }
 
     String spoke(long chainId) {

@@ -42,6 +42,12 @@ public final class CloudEvents {
     public static final String RELAY_CONFIRMED = "io.synod.bridge.relay.confirmed.v1";
     public static final String RELAY_FAILED = "io.synod.bridge.relay.failed.v1";
 
+    /** {@link PayoutRequest}: pay this from the DAO's vault (treasury → bridge). */
+    public static final String PAYOUT_REQUESTED = "io.synod.treasury.payout.requested.v1";
+    /** {@link PayoutReceipt}: a payout's on-chain outcome (bridge → treasury). */
+    public static final String PAYOUT_PAID = "io.synod.bridge.payout.paid.v1";
+    public static final String PAYOUT_FAILED = "io.synod.bridge.payout.failed.v1";
+
     /** {@link TallyEvent}: the proposal's tally, provisional while open, final once closed. */
     public static final String TALLY_UPDATED = "io.synod.tally.updated.v1";
 

@@ -17,6 +17,9 @@ import java.util.List;
  * @param rules       the voting rules frozen at proposal time
  * @param contentHash keccak256 of the proposal's content, 0x-hex
  * @param occurredAt  unix milliseconds of the transition
+ * @param parentDao   the DAO's parent if it is a sub-DAO; null otherwise (added in v1, absent from older records)
+ * @param allocations a treasury proposal's budget allocations; empty for other types (added in v1, absent
+ *                    from older records)
  */
 public record ProposalEvent(
         String proposalId,
@@ -29,4 +32,11 @@ public record ProposalEvent(
         List<ChainRef> chains,
         VotingRules rules,
         String contentHash,
-        long occurredAt) {}
+        long occurredAt,
+        String parentDao,
+        List<Allocation> allocations) {
+
+    public List<Allocation> allocations() {
+        return allocations == null ? List.of() : allocations;
+    }
+}

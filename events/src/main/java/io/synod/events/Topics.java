@@ -13,5 +13,10 @@ public final class Topics {
     /** Relayer outcomes (spoke openings, extensions, cancellations), keyed by proposalId. */
     public static final String RELAYS = "bridge.relays";
 
+    /** Payouts the treasury asks the bridge to pay, keyed by payoutId. */
+    public static final String PAYOUTS = "treasury.payouts";
+    /** Payouts' on-chain outcomes, keyed by payoutId. */
+    public static final String RECEIPTS = "bridge.receipts";
+
     private Topics() {}
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a proposal says. Its canonical JSON is what {@link ContentHash} hashes and the author signs.
+ * What a proposal says. Its canonical JSON is what {@link io.synod.signatures.ContentHash} hashes and the author signs.
  *
  * @param actions       executable calls (technical proposals must carry at least one)
  * @param allocations   budget allocations (treasury proposals must carry at least one)

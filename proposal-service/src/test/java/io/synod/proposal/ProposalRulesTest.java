@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.synod.signatures.SignerRecovery;
 import io.synod.testing.GovernanceSigning;
 import io.synod.testing.TestChain;
+import io.synod.signatures.ContentHash;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;

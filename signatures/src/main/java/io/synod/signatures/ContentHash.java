@@ -1,16 +1,16 @@
-package io.synod.proposal;
+package io.synod.signatures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.synod.signatures.Keccak;
 import org.web3j.utils.Numeric;
 
 /**
- * {@code contentHash = keccak256(canonical JSON of the proposal content)}: object keys sorted, no
- * whitespace, nulls omitted (RFC 8785 for the strings and integers proposals hold). Authors sign it.
+ * {@code contentHash = keccak256(canonical JSON of the content)}: object keys sorted, no whitespace, nulls
+ * omitted (RFC 8785 for the strings and integers such content holds). Proposal authors and grant
+ * applicants sign it.
  */
 public final class ContentHash {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()

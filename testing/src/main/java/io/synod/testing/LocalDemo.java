@@ -45,12 +45,19 @@ public final class LocalDemo {
             a.giveVotes(tokenA, DEV.get(i), BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(1000L * (3 - i))));
             b.giveVotes(tokenB, DEV.get(i), BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(500L * (i + 1))));
         }
+        // the DAO's treasury: a vault on each chain, holding demo dollars on A and the native coin on B
+        String vaultA = a.deployVault();
+        String vaultB = b.deployVault();
+        SynodToken usd = a.deployToken("Demo Dollar");
+        a.mint(usd, vaultA, BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(100_000)));
+        b.rpc("anvil_setBalance", List.of(vaultB, "0x" + BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(50)).toString(16)));
         a.mineUntilAfter(a.latestTimestamp());
         b.mineUntilAfter(b.latestTimestamp());
 
         BlockPacer pacer = new BlockPacer(List.of(a, b));
-        Platform platform = new Platform(kafka, List.of(Platform.ChainSetup.of(CHAIN_A, spokeA),
-                Platform.ChainSetup.of(CHAIN_B, spokeB)), BASE_PORT, "", TestJwt.publicKey(), TestJwt.ISSUER);
+        Platform platform = new Platform(kafka, List.of(Platform.ChainSetup.of(CHAIN_A, spokeA).withVaults(List.of(vaultA)),
+                Platform.ChainSetup.of(CHAIN_B, spokeB).withVaults(List.of(vaultB))), BASE_PORT, "", TestJwt.publicKey(),
+                TestJwt.ISSUER);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pacer.close();
             platform.close();
@@ -82,6 +89,17 @@ public final class LocalDemo {
         JsonHttp.post(hub + "/proposals/" + id + "/sponsorships", null, Map.of("sponsor", author.getAddress(),
                 "chainId", CHAIN_A.chainId(), "nonce", nonce,
                 "signature", GovernanceSigning.sponsor(author, CHAIN_A.chainId(), SPOKE_A, onchainId, hash, nonce)));
+        String treasury = platform.treasury.url();
+        JsonHttp.post(treasury + "/daos/" + dao + "/treasuries", admin, Map.of("chainId", CHAIN_A.chainId(),
+                "asset", usd.getContractAddress(), "vault", vaultA));
+        JsonHttp.post(treasury + "/daos/" + dao + "/treasuries", admin, Map.of("chainId", CHAIN_B.chainId(),
+                "asset", "native", "vault", vaultB));
+        String committee = JsonHttp.post(treasury + "/daos/" + dao + "/committees", admin, Map.of("name", "Demo grants",
+                "category", "grants", "requiredApprovals", 2, "members", List.of(
+                        Map.of("subject", "ana", "interests", List.of()), Map.of("subject", "ben", "interests", List.of()),
+                        Map.of("subject", "cy", "interests", List.of("org:demo-labs"))),
+                "rubric", List.of(Map.of("id", "impact", "label", "Impact", "weight", 3, "max", 5),
+                        Map.of("id", "feasibility", "label", "Feasibility", "weight", 1, "max", 5)))).get("id").asText();
         Files.writeString(STATE, JsonHttp.JSON.writeValueAsString(Map.of("proposalId", id, "onchainId", onchainId.toString(),
                 "voting", platform.voting.url(), "spokes", Map.of(String.valueOf(CHAIN_A.chainId()), SPOKE_A,
                         String.valueOf(CHAIN_B.chainId()), SPOKE_B))));
@@ -92,6 +110,7 @@ public final class LocalDemo {
                   proposal-service  %s   (OpenAPI: /q/swagger-ui)
                   voting-service    %s
                   bridge-service    %s
+                  treasury-service  %s
                   Kafka %s · PostgreSQL 127.0.0.1:5432 · anvil chains %d (:%d) and %d (:%d)
                 Demo DAO '%s': GET %s/daos/%s
                 Proposal %s opens for votes in a few seconds:
@@ -101,13 +120,18 @@ public final class LocalDemo {
                   cast send %s "castVote(uint256,uint8)" %s 1 --rpc-url %s --private-key %s
                   curl %s/proposals/%s/tally
                   curl -N %s/proposals/%s/tally/stream
+                Treasury: vaults %s (chain %d, demo dollars %s) and %s (chain %d, native)
+                  curl %s/daos/%s/treasuries            # registered, decimals read on chain
+                  grants committee %s (ana, ben, cy: 2-of-3); a passed treasury proposal funds its envelopes
                 Admin token (synod-admin, 1 h): %s
+                Committee token for ana (grants-committee, 1 h): %s
                 Ctrl-C stops the services; bin/synod-down stops Kafka and the chains.
-                """, hub, platform.voting.url(), platform.bridge.url(), kafka, CHAIN_A.chainId(), CHAIN_A.port(),
+                """, hub, platform.voting.url(), platform.bridge.url(), treasury, kafka, CHAIN_A.chainId(), CHAIN_A.port(),
                 CHAIN_B.chainId(), CHAIN_B.port(), dao, hub, dao, id, CHAIN_A.chainId(), CHAIN_B.chainId(), CHAIN_B.chainId(),
                 SPOKE_B, onchainId, CHAIN_B.rpcUrl(), org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
                         DEV.get(1).getEcKeyPair().getPrivateKey(), 64),
-                platform.voting.url(), id, platform.voting.url(), id, admin);
+                platform.voting.url(), id, platform.voting.url(), id, vaultA, CHAIN_A.chainId(), usd.getContractAddress(),
+                vaultB, CHAIN_B.chainId(), treasury, dao, committee, admin, TestJwt.token("ana", "grants-committee"));
         // the pacer keeps both chains producing blocks, as live ones do
         Thread.currentThread().join();
     }

@@ -12,6 +12,7 @@ public final class Platform implements AutoCloseable {
     public final ServiceProcess bridge;
     public final ServiceProcess voting;
     public final ServiceProcess proposals;
+    public final ServiceProcess treasury;
 
     /**
      * One chain as bridge-service is told about it.
@@ -20,16 +21,22 @@ public final class Platform implements AutoCloseable {
      * @param wsUrl      newHeads notifications; null to poll only
      * @param spoke      the chain's SpokeVoting; null for reads only
      * @param startBlock where a fresh bridge starts scanning
+     * @param vaults     the treasury vaults the relayer may pay out from
      */
-    public record ChainSetup(Infra.Chain chain, List<String> rpcUrls, String wsUrl, String spoke, long startBlock) {
+    public record ChainSetup(Infra.Chain chain, List<String> rpcUrls, String wsUrl, String spoke, long startBlock,
+                             List<String> vaults) {
         public static ChainSetup of(Infra.Chain chain, TestChain.Spoke spoke) {
-            return new ChainSetup(chain, List.of(chain.rpcUrl()), chain.wsUrl(), spoke.address(), spoke.block());
+            return new ChainSetup(chain, List.of(chain.rpcUrl()), chain.wsUrl(), spoke.address(), spoke.block(), List.of());
+        }
+
+        public ChainSetup withVaults(List<String> vaults) {
+            return new ChainSetup(chain, rpcUrls, wsUrl, spoke, startBlock, vaults);
         }
     }
 
     /**
-     * @param basePort    proposal-service listens here, voting-service at +1, bridge-service at +2
-     * @param dbSuffix    databases are synod_proposal{suffix}, synod_voting{suffix}, synod_bridge{suffix}
+     * @param basePort    proposal-service listens here, voting-service at +1, bridge-service at +2, treasury-service at +3
+     * @param dbSuffix    databases are synod_proposal{suffix}, synod_voting{suffix}, synod_bridge{suffix}, synod_treasury{suffix}
      * @param jwtKey      base64 X.509 public key that admin tokens are verified with
      */
     public Platform(String kafka, List<ChainSetup> chains, int basePort, String dbSuffix, String jwtKey, String jwtIssuer) {
@@ -53,6 +60,9 @@ public final class Platform implements AutoCloseable {
                 bridgeEnv.put(p + "SPOKE", c.spoke());
                 bridgeEnv.put(p + "START_BLOCK", String.valueOf(c.startBlock()));
             }
+            if (!c.vaults().isEmpty()) {
+                bridgeEnv.put(p + "VAULTS", String.join(",", c.vaults()));
+            }
         }
         bridgeEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", Infra.postgres("synod_bridge" + dbSuffix));
         // as from a Kubernetes Secret: the environment, never a file or a command line
@@ -64,7 +74,13 @@ public final class Platform implements AutoCloseable {
         proposalEnv.put("MP_JWT_VERIFY_PUBLICKEY", jwtKey);
         proposalEnv.put("SYNOD_JWT_ISSUER", jwtIssuer);
 
+        Map<String, String> treasuryEnv = new HashMap<>(common);
+        treasuryEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", Infra.postgres("synod_treasury" + dbSuffix));
+        treasuryEnv.put("MP_JWT_VERIFY_PUBLICKEY", jwtKey);
+        treasuryEnv.put("SYNOD_JWT_ISSUER", jwtIssuer);
+
         this.bridge = new ServiceProcess("bridge-service", basePort + 2, bridgeEnv);
+        this.treasury = new ServiceProcess("treasury-service", basePort + 3, treasuryEnv);
         this.voting = new ServiceProcess("voting-service", basePort + 1, votingEnv);
         this.proposals = new ServiceProcess("proposal-service", basePort, proposalEnv);
     }
@@ -73,11 +89,13 @@ public final class Platform implements AutoCloseable {
         bridge.start();
         voting.start();
         proposals.start();
+        treasury.start();
         return this;
     }
 
     @Override
     public void close() {
+        treasury.close();
         proposals.close();
         voting.close();
         bridge.close();

@@ -88,6 +88,47 @@ public final class TestChain implements AutoCloseable {
         }
     }
 
+    /** Deploys a DAO's TreasuryVault: the deployer administers it, {@link #RELAYER} pays out of it. */
+    public String deployVault() {
+        try {
+            fund(RELAYER.getAddress());
+            return io.synod.contracts.TreasuryVault.deploy(web3j, txManager(DEPLOYER), GAS, DEPLOYER.getAddress(),
+                    RELAYER.getAddress()).send().getContractAddress();
+        } catch (Exception e) {
+            throw new IllegalStateException("vault deployment failed on chain " + chainId, e);
+        }
+    }
+
+    public io.synod.contracts.TreasuryVault vault(String address, Credentials who) {
+        fund(who.getAddress());
+        return io.synod.contracts.TreasuryVault.load(address, web3j, txManager(who), GAS);
+    }
+
+    /** Mints {@code amount} of an owner-minted SynodToken straight to {@code to} (e.g. a vault). */
+    public void mint(SynodToken token, String to, BigInteger amount) {
+        try {
+            SynodToken.load(token.getContractAddress(), web3j, txManager(DEPLOYER), GAS).mint(to, amount).send();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public BigInteger balanceOf(SynodToken token, String holder) {
+        try {
+            return SynodToken.load(token.getContractAddress(), web3j, txManager(DEPLOYER), GAS).balanceOf(holder).send();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public BigInteger nativeBalance(String holder) {
+        try {
+            return web3j.ethGetBalance(holder, DefaultBlockParameterName.LATEST).send().getBalance();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public io.synod.contracts.SpokeVoting spoke(String address, Credentials who) {
         fund(who.getAddress());
         return io.synod.contracts.SpokeVoting.load(address, web3j, txManager(who), GAS);

@@ -42,6 +42,16 @@ public interface ChainsConfig {
         /** The SpokeVoting contract on this chain; without one the chain serves reads only. */
         Optional<String> spoke();
 
+        /**
+         * The DAOs' TreasuryVaults on this chain that the relayer may pay out from; a payout request naming
+         * any other contract is refused.
+         */
+        Optional<List<String>> vaults();
+
+        /** The native coin's symbol, for treasury reports. */
+        @WithDefault("ETH")
+        String nativeSymbol();
+
         /** First block to scan on a fresh start (the spoke's deployment block). */
         @WithDefault("0")
         long startBlock();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.synod.bridge.config.ChainsConfig;
 import io.synod.events.CloudEvents;
+import io.synod.bridge.service.ChainRegistry;
+import io.synod.events.PayoutRequest;
 import io.synod.events.ProposalEvent;
 import io.synod.events.TallyEvent;
 import io.synod.outbox.IncomingEvent;
@@ -16,9 +18,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What the relayer owes the spokes, from the hub's facts: an opening once a proposal has its window
+ * What the relayer owes the chains, from the hub's facts: an opening once a proposal has its window
  * (Pending, or Active if Pending was missed), a cancel when it is canceled or vetoed, a new deadline when
- * the tally extended voting. Other proposal events are not the bridge's concern and are acknowledged.
+ * the tally extended voting, and the treasury's payouts. Other proposal events are not the bridge's
+ * concern and are acknowledged.
  */
 @ApplicationScoped
 public class GovernanceConsumer {
@@ -29,12 +32,46 @@ public class GovernanceConsumer {
     private final RelayStore store;
     private final Relayer relayer;
     private final Map<Long, String> spokes = new HashMap<>();
+    private final ChainRegistry registry;
 
-    public GovernanceConsumer(ObjectMapper json, RelayStore store, Relayer relayer, ChainsConfig config) {
+    public GovernanceConsumer(ObjectMapper json, RelayStore store, Relayer relayer, ChainsConfig config, ChainRegistry registry) {
         this.json = json;
         this.store = store;
         this.relayer = relayer;
+        this.registry = registry;
         config.chains().forEach(c -> c.spoke().ifPresent(s -> spokes.put(c.chainId(), s)));
+    }
+
+    /**
+     * A payout to make: owed once per payout id and attempt (redelivery changes nothing). One this bridge
+     * must not pay — an unknown chain, a vault not on the chain's allow-list, no relayer key — is reported
+     * failed at once rather than dropped.
+     */
+    @Incoming("payouts")
+    public Uni<Void> onPayout(ConsumerRecord<String, String> record) {
+        IncomingEvent e = IncomingEvent.of(record);
+        if (!CloudEvents.PAYOUT_REQUESTED.equals(e.type())) {
+            return Uni.createFrom().failure(new IllegalArgumentException("unknown event type " + e.type()));
+        }
+        PayoutRequest p = parse(e, PayoutRequest.class);
+        String calldata;
+        try {
+            calldata = PayoutCall.encode(p);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("malformed payout request " + e.id() + ": " + ex.getMessage());
+        }
+        return retrying(store.payoutRequested(p, calldata, refusal(p))).invoke(() -> relayer.wake(p.chainId()));
+    }
+
+    private String refusal(PayoutRequest p) {
+        ChainRegistry.Entry chain = registry.all().stream().filter(c -> c.chainId() == p.chainId()).findFirst().orElse(null);
+        if (chain == null) {
+            return "chain " + p.chainId() + " is not served by this bridge";
+        }
+        if (!chain.vaults().contains(p.vault().toLowerCase(java.util.Locale.ROOT))) {
+            return "vault " + p.vault() + " is not one this bridge pays from on chain " + p.chainId();
+        }
+        return relayer.canSend() ? null : "this bridge has no relayer key";
     }
 
     @Incoming("proposals")

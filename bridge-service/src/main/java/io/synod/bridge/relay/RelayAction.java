@@ -10,25 +10,33 @@ import java.math.BigInteger;
 import java.time.Instant;
 
 /**
- * A transaction the relayer owes a chain. Its hash is stored before it is broadcast, so after a crash
- * the relayer looks for that transaction's receipt instead of sending a second one.
+ * A transaction the relayer owes a chain: a spoke change for a proposal (open, extend, cancel) or a payout
+ * from a DAO's vault. Its hash is stored before it is broadcast, so after a crash the relayer looks for that
+ * transaction's receipt instead of sending a second one.
  */
 @Entity
-@Table(name = "relay_action", indexes = @Index(name = "relay_action_due", columnList = "chainId,status"))
+@Table(name = "relay_action", indexes = {
+        @Index(name = "relay_action_due", columnList = "chainId,status"),
+        @Index(name = "relay_action_subject", columnList = "subject")})
 public class RelayAction extends PanacheEntityBase {
     public static final String PENDING = "pending";
     public static final String CONFIRMED = "confirmed";
     public static final String FAILED = "failed";
+    public static final String PAYOUT = "payout";
 
-    /** proposalId:chainId:action[:arg] — one of each, however often the triggering event arrives. */
+    /**
+     * proposalId:chainId:action[:arg] for spoke actions, payout:payoutId:attempt for payouts — one of each,
+     * however often the triggering event arrives.
+     */
     @Id
-    @Column(length = 96)
+    @Column(length = 128)
     public String id;
-    @Column(nullable = false, length = 36)
-    public String proposalId;
+    /** The proposal (spoke actions) or the payout id (payouts). */
+    @Column(nullable = false, length = 66)
+    public String subject;
     public long chainId;
-    /** open | extend | cancel */
-    @Column(nullable = false, length = 16)
+    /** open | extend:voteEnd | cancel | payout */
+    @Column(nullable = false, length = 32)
     public String action;
     @Column(nullable = false, length = 16)
     public String status = PENDING;
@@ -45,4 +53,24 @@ public class RelayAction extends PanacheEntityBase {
     public String lastError;
     public Instant createdAt;
     public Instant updatedAt;
+
+    // ---- payouts only ----
+    /** The vault paid from. */
+    @Column(length = 42)
+    public String target;
+    /** The vault's payout(payoutId, asset, to, amount) call. */
+    @Column(length = 1024)
+    public String calldata;
+    /** The treasury's request attempt this answers. */
+    public int payoutAttempt;
+    /** The chain's head when the payout was first taken on: a payment of it cannot lie below. */
+    public Long fromBlock;
+    /** Where the paying transaction was mined; the payout is reported paid once this block is final. */
+    public Long minedBlock;
+    @Column(length = 66)
+    public String minedHash;
+
+    public boolean isPayout() {
+        return PAYOUT.equals(action);
+    }
 }

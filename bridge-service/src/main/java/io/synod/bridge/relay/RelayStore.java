@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import io.synod.bridge.watch.ProposalChain;
 import io.synod.events.ChainRef;
 import io.synod.events.CloudEvents;
+import io.synod.events.PayoutReceipt;
+import io.synod.events.PayoutRequest;
 import io.synod.events.ProposalEvent;
 import io.synod.events.RelayEvent;
 import io.synod.events.Topics;
@@ -15,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The relayer's state: which proposals each chain takes part in and the transactions owed to it. */
+/** The relayer's state: which proposals each chain takes part in, payouts asked for, and the transactions owed. */
 @ApplicationScoped
 public class RelayStore {
     private final Outbox outbox;
@@ -83,10 +85,53 @@ public class RelayStore {
             if (RelayAction.PENDING.equals(a.status)) {
                 return Uni.createFrom().voidItem();
             }
-            String type = RelayAction.CONFIRMED.equals(a.status) ? CloudEvents.RELAY_CONFIRMED : CloudEvents.RELAY_FAILED;
-            return outbox.add(Topics.RELAYS, a.proposalId, type, new RelayEvent(a.proposalId, a.chainId,
-                    a.action.split(":")[0], a.status, a.txHash, a.lastError, a.attempts));
+            return a.isPayout() ? receipt(a) : outbox.add(Topics.RELAYS, a.subject,
+                    RelayAction.CONFIRMED.equals(a.status) ? CloudEvents.RELAY_CONFIRMED : CloudEvents.RELAY_FAILED,
+                    new RelayEvent(a.subject, a.chainId, a.action.split(":")[0], a.status, a.txHash, a.lastError, a.attempts));
         }));
+    }
+
+    /**
+     * The treasury asked for a payout. Owed once per payout id and attempt, however often the request is
+     * delivered; refused at once (and reported) when the chain or the vault is not one this bridge pays from.
+     */
+    public Uni<Void> payoutRequested(PayoutRequest p, String calldata, String refusal) {
+        String id = "payout:" + p.payoutId() + ":" + p.attempt();
+        return Panache.withTransaction(() -> RelayAction.<RelayAction>findById(id).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            RelayAction a = new RelayAction();
+            a.id = id;
+            a.subject = p.payoutId();
+            a.chainId = p.chainId();
+            a.action = RelayAction.PAYOUT;
+            a.target = p.vault().toLowerCase(java.util.Locale.ROOT);
+            a.calldata = calldata;
+            a.payoutAttempt = p.attempt();
+            a.createdAt = Instant.now();
+            a.updatedAt = a.createdAt;
+            if (refusal == null) {
+                return a.persist().replaceWithVoid();
+            }
+            a.status = RelayAction.FAILED;
+            a.lastError = refusal;
+            return a.persist().chain(() -> receipt(a));
+        }));
+    }
+
+    /** Earlier actions for the same payout (other attempts): where a search for its payment starts. */
+    public Uni<Long> payoutSearchFrom(String payoutId) {
+        return Panache.withSession(() -> RelayAction.<RelayAction>list("subject = ?1 and action = ?2 and fromBlock is not null",
+                payoutId, RelayAction.PAYOUT).map(rows -> rows.stream().map(r -> r.fromBlock).min(Long::compare).orElse(null)));
+    }
+
+    private Uni<Void> receipt(RelayAction a) {
+        boolean paid = RelayAction.CONFIRMED.equals(a.status);
+        return outbox.add(Topics.RECEIPTS, a.subject, paid ? CloudEvents.PAYOUT_PAID : CloudEvents.PAYOUT_FAILED,
+                new PayoutReceipt(a.subject, a.payoutAttempt, a.chainId, paid ? PayoutReceipt.PAID : PayoutReceipt.FAILED,
+                        a.txHash, paid && a.minedBlock != null ? a.minedBlock : 0, paid ? a.minedHash : null,
+                        paid ? null : a.lastError));
     }
 
     private Uni<Void> owe(String proposalId, long chainId, String action) {
@@ -107,7 +152,7 @@ public class RelayStore {
             }
             RelayAction a = new RelayAction();
             a.id = id;
-            a.proposalId = proposalId;
+            a.subject = proposalId;
             a.chainId = chainId;
             a.action = action;
             a.createdAt = Instant.now();

@@ -26,6 +26,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint48;
 import org.web3j.abi.datatypes.generated.Uint8;
@@ -36,15 +37,20 @@ import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 /**
- * Sends the relayer's transactions to spokes, one chain at a time in order. Before each send it asks the
- * chain whether the change is already there (a lost receipt, a second replica); the transaction's hash is
- * stored before broadcast; a transaction not mined in time is replaced with the same nonce and higher
- * fees; a failure is retried with backoff and finally reported as a {@code relay.failed} event.
+ * Sends the relayer's transactions — spoke changes and treasury payouts — one chain at a time in order.
+ * Before each send it asks the chain whether the change is already there (a lost receipt, a second
+ * replica, a payout id the vault already paid); the transaction's hash is stored before broadcast; a
+ * transaction not mined in time is replaced with the same nonce and higher fees; a failure is retried with
+ * backoff and finally reported ({@code relay.failed}, or a failed payout receipt). A payout is reported paid
+ * only once its block is final by the chain's rule, so a reorg cannot leave the treasury believing a
+ * transfer that the chain dropped.
  */
 @ApplicationScoped
 public class Relayer {
     private static final Logger LOG = Logger.getLogger(Relayer.class);
     private static final long IDLE_MILLIS = 500;
+    private static final long PAYMENT_SEARCH_BLOCKS = 2_000;
+    private static final String PAYOUT_EXECUTED = Hash.sha3String("PayoutExecuted(bytes32,address,address,uint256)");
 
     private final ChainsConfig config;
     private final ChainRegistry registry;
@@ -77,11 +83,12 @@ public class Relayer {
         }
         LOG.infof("relayer %s", credentials.get().getAddress());
         for (ChainsConfig.Chain c : config.chains()) {
-            c.spoke().ifPresent(spoke -> {
+            if (c.spoke().isPresent() || !registry.get(c.chainId()).vaults().isEmpty()) {
                 wake.put(c.chainId(), new Semaphore(0));
+                String spoke = c.spoke().orElse(null);
                 threads.add(Thread.ofPlatform().name("relay-" + c.chainId()).daemon()
-                        .start(() -> loop(registry.get(c.chainId()).client(), spoke)));
-            });
+                        .start(() -> loop(registry.get(c.chainId()), spoke)));
+            }
         }
     }
 
@@ -105,7 +112,8 @@ public class Relayer {
         }
     }
 
-    private void loop(ChainClient client, String spoke) {
+    private void loop(ChainRegistry.Entry chain, String spoke) {
+        ChainClient client = chain.client();
         long chainId = client.chainId();
         while (running) {
             try {
@@ -113,7 +121,11 @@ public class Relayer {
                     if (!running) {
                         return;
                     }
-                    process(client, spoke, a);
+                    if (a.isPayout()) {
+                        payout(chain, a);
+                    } else {
+                        process(client, spoke, a);
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("chain %d: relayer pass failed (%s)", chainId, e.getMessage());
@@ -128,7 +140,7 @@ public class Relayer {
     }
 
     private void process(ChainClient client, String spoke, RelayAction a) {
-        ProposalChain pc = await(() -> store.proposalChain(a.proposalId, a.chainId));
+        ProposalChain pc = await(() -> store.proposalChain(a.subject, a.chainId));
         if (pc == null) {
             finish(a, RelayAction.FAILED, "unknown proposal on this chain");
             return;
@@ -150,7 +162,8 @@ public class Relayer {
                     return;
                 }
                 // not mined in time: replace it (same nonce, fees up by a quarter)
-                send(client, spoke, a, pc, a.nonce, bump(a.priorityFee), bump(a.maxFee));
+                send(client, spoke, calldata(a, pc), a, a.nonce, bump(a.priorityFee), bump(a.maxFee));
+                awaitReceipt(client, a);
                 return;
             }
             if (alreadyDone(client, spoke, a, pc)) {
@@ -159,18 +172,119 @@ public class Relayer {
             }
             BigInteger tip = client.maxPriorityFee();
             BigInteger maxFee = client.baseFee().multiply(BigInteger.TWO).add(tip);
-            send(client, spoke, a, pc, client.pendingNonce(credentials.get().getAddress()), tip, maxFee);
+            send(client, spoke, calldata(a, pc), a, client.pendingNonce(credentials.get().getAddress()), tip, maxFee);
+            awaitReceipt(client, a);
         } catch (ContractCallException e) {
             failedAttempt(a, e.getMessage(), a.attempts > before);
         }
     }
 
-    private void send(ChainClient client, String spoke, RelayAction a, ProposalChain pc, long nonce, BigInteger tip,
+    /**
+     * One pass over a payout: confirm it once its block is final (or find it reorged out), look for the
+     * receipt of a sent transaction, or — unless the vault already paid this payout id — send it.
+     */
+    private void payout(ChainRegistry.Entry chain, RelayAction a) {
+        ChainClient client = chain.client();
+        int before = a.attempts;
+        try {
+            if (a.fromBlock == null) {
+                Long earlier = await(() -> store.payoutSearchFrom(a.subject));
+                long head = client.head().number();
+                a.fromBlock = earlier == null ? head : Math.min(earlier, head);
+                await(() -> store.save(a));
+            }
+            if (a.minedBlock != null) {
+                ChainClient.BlockHead head = client.head();
+                ChainClient.BlockHead fin = client.finalBlock(chain.finality(), head);
+                ChainClient.BlockHead at = client.block(a.minedBlock);
+                if (at == null || !at.hash().equals(a.minedHash)) {
+                    LOG.warnf("chain %d: payout %s's block %d left the chain; looking again", a.chainId, a.subject, a.minedBlock);
+                    a.minedBlock = null;
+                    a.minedHash = null;
+                    await(() -> store.save(a));
+                } else if (fin != null && fin.number() >= a.minedBlock) {
+                    finish(a, RelayAction.CONFIRMED, null);
+                }
+                return;
+            }
+            if (a.txHash != null) {
+                ChainClient.TxReceipt r = client.receipt(a.txHash);
+                if (r != null) {
+                    minedOrFailed(a, r);
+                    return;
+                }
+                if (a.sentAt != null && a.sentAt.plus(config.relayer().receiptTimeout()).isAfter(Instant.now())) {
+                    awaitPayoutReceipt(client, a);
+                    return;
+                }
+            }
+            if (paidAlready(client, a)) {
+                return;
+            }
+            if (a.txHash != null) {
+                send(client, a.target, a.calldata, a, a.nonce, bump(a.priorityFee), bump(a.maxFee));
+            } else {
+                BigInteger tip = client.maxPriorityFee();
+                send(client, a.target, a.calldata, a, client.pendingNonce(credentials.get().getAddress()), tip,
+                        client.baseFee().multiply(BigInteger.TWO).add(tip));
+            }
+            awaitPayoutReceipt(client, a);
+        } catch (ContractCallException e) {
+            failedAttempt(a, PayoutCall.explain(e.getMessage()), a.attempts > before);
+        }
+    }
+
+    /** The vault says this payout id is paid: find the paying transaction and wait for its finality. */
+    private boolean paidAlready(ChainClient client, RelayAction a) {
+        String paid = client.callHex(a.target, encode("paid", new Bytes32(Numeric.hexStringToByteArray(a.subject))));
+        if (uint(paid).signum() == 0) {
+            return false;
+        }
+        long head = client.head().number();
+        for (long from = a.fromBlock; from <= head; from += PAYMENT_SEARCH_BLOCKS) {
+            List<org.web3j.protocol.core.methods.response.Log> logs = client.logsWithTopics(from,
+                    Math.min(head, from + PAYMENT_SEARCH_BLOCKS - 1), a.target, PAYOUT_EXECUTED, a.subject);
+            if (!logs.isEmpty()) {
+                var log = logs.getFirst();
+                a.txHash = log.getTransactionHash();
+                a.minedBlock = log.getBlockNumber().longValueExact();
+                a.minedHash = log.getBlockHash();
+                await(() -> store.save(a));
+                return true;
+            }
+        }
+        // paid, but not where we looked (before this bridge took it on): the vault's word is final enough
+        finish(a, RelayAction.CONFIRMED, null);
+        return true;
+    }
+
+    private void awaitPayoutReceipt(ChainClient client, RelayAction a) {
+        Instant deadline = a.sentAt.plus(config.relayer().receiptTimeout());
+        while (running && Instant.now().isBefore(deadline)) {
+            ChainClient.TxReceipt r = client.receipt(a.txHash);
+            if (r != null) {
+                minedOrFailed(a, r);
+                return;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private void minedOrFailed(RelayAction a, ChainClient.TxReceipt r) {
+        if (!r.ok()) {
+            failedAttempt(a, "transaction reverted in block " + r.blockNumber(), true);
+            return;
+        }
+        a.minedBlock = r.blockNumber();
+        a.minedHash = r.blockHash();
+        await(() -> store.save(a));
+    }
+
+    private void send(ChainClient client, String to, String data, RelayAction a, long nonce, BigInteger tip,
                       BigInteger maxFee) {
-        String data = calldata(a, pc);
-        BigInteger gas = client.estimateGas(credentials.get().getAddress(), spoke, data);
+        BigInteger gas = client.estimateGas(credentials.get().getAddress(), to, data);
         RawTransaction tx = RawTransaction.createTransaction(a.chainId, BigInteger.valueOf(nonce),
-                gas.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN), spoke, BigInteger.ZERO, data, tip, maxFee);
+                gas.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN), to, BigInteger.ZERO, data, tip, maxFee);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, a.chainId, credentials.get()));
         a.txHash = Hash.sha3(signed);
         a.nonce = nonce;
@@ -180,7 +294,6 @@ public class Relayer {
         a.attempts++;
         await(() -> store.save(a)); // the hash is on record before the transaction exists anywhere else
         client.sendRaw(signed);
-        awaitReceipt(client, a);
     }
 
     private void awaitReceipt(ChainClient client, RelayAction a) {
@@ -248,7 +361,7 @@ public class Relayer {
             finish(a, RelayAction.FAILED, a.lastError);
             return;
         }
-        LOG.warnf("chain %d: %s of %s failed (attempt %d): %s", a.chainId, a.action, a.proposalId, a.attempts, a.lastError);
+        LOG.warnf("chain %d: %s of %s failed (attempt %d): %s", a.chainId, a.action, a.subject, a.attempts, a.lastError);
         await(() -> store.save(a));
         sleep(Duration.ofMillis(Math.min(10_000, 250L << Math.min(a.attempts, 6))));
     }
@@ -267,7 +380,7 @@ public class Relayer {
         a.lastError = printable(error);
         await(() -> store.save(a));
         if (RelayAction.FAILED.equals(status)) {
-            LOG.errorf("chain %d: %s of %s given up: %s", a.chainId, a.action, a.proposalId, error);
+            LOG.errorf("chain %d: %s of %s given up: %s", a.chainId, a.action, a.subject, error);
         }
     }
 

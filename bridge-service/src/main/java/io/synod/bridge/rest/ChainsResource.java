@@ -1,6 +1,7 @@
 package io.synod.bridge.rest;
 
 import io.synod.bridge.chain.ChainClient;
+import io.synod.bridge.service.AssetReader;
 import io.synod.bridge.service.ChainRegistry;
 import io.synod.bridge.service.TokenReader;
 import io.synod.bridge.watch.ChainWatcher;
@@ -22,11 +23,22 @@ public class ChainsResource {
     private final ChainRegistry registry;
     private final TokenReader reader;
     private final ChainWatchers watchers;
+    private final AssetReader assets;
 
-    public ChainsResource(ChainRegistry registry, TokenReader reader, ChainWatchers watchers) {
+    public ChainsResource(ChainRegistry registry, TokenReader reader, ChainWatchers watchers, AssetReader assets) {
         this.registry = registry;
         this.reader = reader;
         this.watchers = watchers;
+        this.assets = assets;
+    }
+
+    /** What {@code holder} has of {@code asset} ({@code native} or a token address) now, with decimals and symbol. */
+    @GET
+    @Path("/{chainId}/assets/{asset}")
+    public AssetReader.Holding asset(@PathParam("chainId") long chainId, @PathParam("asset") String asset,
+                                     @QueryParam("holder") String holder) {
+        String a = AssetReader.NATIVE.equalsIgnoreCase(asset) ? AssetReader.NATIVE : address("asset", asset);
+        return assets.read(chainId, a, address("holder", holder));
     }
 
     /**

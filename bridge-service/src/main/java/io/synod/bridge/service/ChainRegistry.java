@@ -19,7 +19,11 @@ import java.util.Map;
 public class ChainRegistry {
     private final Map<Long, Entry> chains = new LinkedHashMap<>();
 
-    public record Entry(long chainId, String name, FinalityRule finality, ChainClient client) {}
+    /**
+     * @param vaults the treasury vaults the relayer may pay out from on this chain (lower case)
+     */
+    public record Entry(long chainId, String name, FinalityRule finality, ChainClient client, String nativeSymbol,
+                        java.util.Set<String> vaults) {}
 
     public ChainRegistry(ChainsConfig config) {
         List<String> errors = new ArrayList<>();
@@ -34,7 +38,9 @@ public class ChainRegistry {
             }
             ChainClient client = new ChainClient(c.chainId(), c.rpcUrls());
             client.verify();
-            chains.put(c.chainId(), new Entry(c.chainId(), c.name(), FinalityRule.parse(c.finality()), client));
+            chains.put(c.chainId(), new Entry(c.chainId(), c.name(), FinalityRule.parse(c.finality()), client, c.nativeSymbol(),
+                    c.vaults().orElse(List.of()).stream().map(v -> v.toLowerCase(java.util.Locale.ROOT))
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet())));
         }
         if (!errors.isEmpty()) {
             throw new IllegalStateException("invalid chain configuration: " + String.join("; ", errors));

@@ -10,7 +10,7 @@ import io.synod.events.TallyEvent;
 import io.synod.events.Topics;
 import io.synod.events.VotingRules;
 import io.synod.outbox.Outbox;
-import io.synod.proposal.ContentHash;
+import io.synod.signatures.ContentHash;
 import io.synod.proposal.GovernanceTypedData;
 import io.synod.proposal.ProposalContent;
 import io.synod.proposal.ProposalState;
@@ -289,9 +289,13 @@ public class ProposalService {
         ProposalContent c = codec.content(p.contentJson);
         VotingRules rules = new VotingRules(r.countingStrategy(), c.choices() == null ? List.of() : c.choices(),
                 r.quorumBps(), r.approvalBps(), r.superQuorumBps(), r.lateQuorumExtension());
-        ProposalEvent e = new ProposalEvent(p.id, p.onchainId, p.dao, p.type, p.state, p.voteStart, p.voteEnd,
-                codec.chains(p.chainsJson), rules, p.contentHash, System.currentTimeMillis());
-        return outbox.add(Topics.PROPOSALS, p.id, eventType, e);
+        List<io.synod.events.Allocation> allocations = c.allocations() == null ? List.of() : c.allocations().stream()
+                .map(a -> new io.synod.events.Allocation(a.chainId(), a.asset().toLowerCase(java.util.Locale.ROOT),
+                        a.category(), new BigInteger(a.amount()).toString(), a.period())).toList();
+        return DaoRecord.<DaoRecord>findById(p.dao).chain(dao -> outbox.add(Topics.PROPOSALS, p.id, eventType,
+                new ProposalEvent(p.id, p.onchainId, p.dao, p.type, p.state, p.voteStart, p.voteEnd,
+                        codec.chains(p.chainsJson), rules, p.contentHash, System.currentTimeMillis(),
+                        dao == null ? null : dao.parent, allocations)));
     }
 
     private void addHistory(ProposalRecord p, ProposalState s) {

@@ -1,7 +1,7 @@
 package io.synod.voting.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.synod.outbox.SignerNonces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 /** Per voter and chain, the next nonce a signed ballot must carry. */
 @ApplicationScoped
 public class NonceRepository {
+    private final SignerNonces nonces = new SignerNonces("voter_nonce", "id");
 
     @Entity
     @Table(name = "voter_nonce")
@@ -26,21 +27,11 @@ public class NonceRepository {
     }
 
     public Uni<Long> next(long chainId, String voter) {
-        return Panache.getSession().chain(s -> s.find(VoterNonce.class, id(chainId, voter)))
-                .map(n -> n == null ? 0L : n.nextNonce);
+        return nonces.next(id(chainId, voter));
     }
 
     /** Uses {@code nonce} if it is the next one, atomically. @return false if it is stale or ahead */
     public Uni<Boolean> consume(long chainId, String voter, long nonce) {
-        String sql = nonce == 0
-                ? "INSERT INTO voter_nonce (id, next_nonce) VALUES (?1, 1) ON CONFLICT DO NOTHING"
-                : "UPDATE voter_nonce SET next_nonce = next_nonce + 1 WHERE id = ?1 AND next_nonce = ?2";
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql).setParameter(1, id(chainId, voter));
-            if (nonce != 0) {
-                q.setParameter(2, nonce);
-            }
-            return q.executeUpdate();
-        }).map(n -> n == 1);
+        return nonces.consume(id(chainId, voter), nonce);
     }
 }
