@@ -1,6 +1,6 @@
 package io.synod.voting.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.synod.events.ProposalEvent;
 import io.synod.voting.repository.ProposalRecord;
@@ -20,9 +20,9 @@ public class ProposalCatalog {
         this.tallies = tallies;
     }
 
-    @WithTransaction
+    /** The tally is marked dirty once the change committed, so the refresh that follows sees it. */
     public Uni<Void> apply(ProposalEvent e) {
-        return ProposalRecord.<ProposalRecord>findById(e.proposalId()).chain(existing -> {
+        return Panache.withTransaction(() -> ProposalRecord.<ProposalRecord>findById(e.proposalId()).chain(existing -> {
             ProposalRecord p = existing != null ? existing : new ProposalRecord();
             p.id = e.proposalId();
             p.onchainId = e.onchainId();
@@ -40,7 +40,7 @@ public class ProposalCatalog {
             }
             p.updatedAt = Instant.now();
             Uni<ProposalRecord> saved = existing != null ? Uni.createFrom().item(p) : p.persist();
-            return saved.invoke(() -> tallies.markDirty(p.id));
-        }).replaceWithVoid();
+            return saved;
+        })).invoke(() -> tallies.markDirty(e.proposalId())).replaceWithVoid();
     }
 }

@@ -1,6 +1,6 @@
 package io.synod.voting.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.synod.events.ChainClosedEvent;
 import io.synod.events.VoteEvent;
@@ -47,9 +47,20 @@ public class RelayedVoteService {
     /**
      * A batch in one transaction, in order. Consecutive casts go in together (a few statements for hundreds
      * of votes); a retraction or a closing is applied where it stands, so it sees exactly the casts before it.
+     * The tallies are marked dirty only once the transaction committed: a refresh running between the
+     * statements and the commit would see the old rows and leave the proposal clean.
      */
-    @WithTransaction
     public Uni<Void> apply(List<Change> changes) {
+        Set<String> touched = new java.util.HashSet<>();
+        changes.forEach(c -> touched.add(switch (c) {
+            case Cast cast -> cast.vote().proposalId();
+            case Retract r -> r.vote().proposalId();
+            case Closed closed -> closed.closing().proposalId();
+        }));
+        return Panache.withTransaction(() -> applyInOrder(changes)).invoke(() -> touched.forEach(tallies::markDirty));
+    }
+
+    private Uni<Void> applyInOrder(List<Change> changes) {
         List<List<Change>> runs = new ArrayList<>();
         for (Change c : changes) {
             boolean extend = c instanceof Cast && !runs.isEmpty() && runs.getLast().getFirst() instanceof Cast;
@@ -82,7 +93,7 @@ public class RelayedVoteService {
                     .map(VoteEvent::voteKey).collect(Collectors.toSet());
             return (rest.isEmpty() ? Uni.createFrom().voidItem() : votes.insertAll(rest).replaceWithVoid())
                     .chain(() -> votes.markFinal(nowFinal)).replaceWithVoid();
-        }).invoke(() -> relayed.stream().map(VoteEvent::proposalId).distinct().forEach(tallies::markDirty));
+        });
     }
 
     private Uni<Void> retract(VoteEvent e) {
@@ -90,7 +101,6 @@ public class RelayedVoteService {
             if (n == 0) {
                 LOG.debugf("retraction of unknown or already retracted vote %s", e.voteKey());
             }
-            tallies.markDirty(e.proposalId());
         }).replaceWithVoid();
     }
 
@@ -112,7 +122,7 @@ public class RelayedVoteService {
                 c.finalizedBlock = e.finalizedBlock();
             }
             return Uni.createFrom().voidItem();
-        }).invoke(() -> tallies.markDirty(e.proposalId()));
+        });
     }
 
     private static VoteRecord record(VoteEvent e) {
