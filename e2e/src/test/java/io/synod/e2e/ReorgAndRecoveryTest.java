@@ -35,6 +35,11 @@ class ReorgAndRecoveryTest {
             Hub.await("vote retracted", Duration.ofSeconds(15),
                     () -> "0".equals(OnChain.participation(c.hub.tally(id), c.chainB)));
 
+            // anvil_reorg stamps the replacement blocks with the old parent's time, and the next block would follow
+            // it — possibly at voteStart itself, where the spoke is not open yet (voteStart < t ≤ voteEnd). A live
+            // chain's next block comes later: give it the wall clock.
+            env.chainB.rpc("evm_setNextBlockTimestamp", List.of(Math.max(java.time.Instant.now().getEpochSecond(),
+                    p.getLong("voteStart") + 1)));
             OnChain.broadcast(env.chainB, signed); // the same transaction, included in the new branch
             Hub.await("vote counted again", Duration.ofSeconds(15),
                     () -> "3000".equals(OnChain.participation(c.hub.tally(id), c.chainB)));

@@ -1,6 +1,8 @@
 package io.synod.outbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,11 +36,13 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final String source;
     private final Duration tick;
+    private final Pool pool;
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter,
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Pool pool,
                        @ConfigProperty(name = "quarkus.application.name") String application,
                        @ConfigProperty(name = "synod.outbox.tick", defaultValue = "PT0.05S") Duration tick) {
         this.emitter = emitter;
+        this.pool = pool;
         this.source = "urn:synod:" + application;
         this.tick = tick;
     }
@@ -62,34 +66,32 @@ public class OutboxRelay {
      * failure: the next tick retries)
      */
     private Uni<Integer> drain() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(CLAIM, Object[].class)
-                        .setParameter(1, BATCH).getResultList())
-                .map(rows -> rows.stream().map(OutboxRelay::record).sorted(java.util.Comparator.comparing(r -> r.id)).toList())
-                .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : send(batch)))
+        return pool.withTransaction(tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(BATCH))
+                        .map(rows -> {
+                            List<OutboxRecord> batch = new java.util.ArrayList<>(rows.size());
+                            rows.forEach(row -> batch.add(record(row)));
+                            batch.sort(java.util.Comparator.comparing(r -> r.id));
+                            return batch;
+                        })
+                        .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : send(batch)))
                 .map(List::size)
                 .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithItem(0);
     }
 
     /** FOR UPDATE (not SKIP LOCKED): a second replica waits instead of overtaking, so order holds. */
-    private static final String CLAIM = "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT ?1 FOR UPDATE)"
+    private static final String CLAIM = "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE)"
             + " RETURNING id, event_id, topic, record_key, type, payload, created_at";
 
-    private static OutboxRecord record(Object[] row) {
+    private static OutboxRecord record(Row row) {
         OutboxRecord r = new OutboxRecord();
-        r.id = ((Number) row[0]).longValue();
-        r.eventId = (String) row[1];
-        r.topic = (String) row[2];
-        r.key = (String) row[3];
-        r.type = (String) row[4];
-        r.payload = (String) row[5];
-        r.createdAt = switch (row[6]) {
-            case java.time.Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case java.time.LocalDateTime l -> l.toInstant(java.time.ZoneOffset.UTC);
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected created_at " + row[6].getClass());
-        };
+        r.id = row.getLong("id");
+        r.eventId = row.getString("event_id");
+        r.topic = row.getString("topic");
+        r.key = row.getString("record_key");
+        r.type = row.getString("type");
+        r.payload = row.getString("payload");
+        r.createdAt = row.getOffsetDateTime("created_at").toInstant();
         return r;
     }
 

@@ -45,6 +45,8 @@ public final class Platform implements AutoCloseable {
         common.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
         common.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
         common.put("QUARKUS_REST_CLIENT_BRIDGE_URL", "http://127.0.0.1:" + (basePort + 2));
+        // the services run their prod profile here; logs stay plain text for people reading them locally
+        common.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
 
         Map<String, String> bridgeEnv = new HashMap<>(common);
         for (int i = 0; i < chains.size(); i++) {

@@ -237,6 +237,15 @@ public final class ChainClient implements AutoCloseable {
         });
     }
 
+    /** Whether some endpoint answers now, with this chain's id (health checks). */
+    public boolean reachable() {
+        try {
+            return call(w -> w.ethChainId().send().getChainId().longValueExact()) == chainId;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The account's native-coin balance at the latest block. */
     public BigInteger nativeBalance(String account) {
         return call(w -> {

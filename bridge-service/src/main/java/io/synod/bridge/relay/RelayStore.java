@@ -3,6 +3,7 @@ package io.synod.bridge.relay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.synod.bridge.ChainLeases;
 import io.synod.bridge.watch.ProposalChain;
 import io.synod.events.ChainRef;
 import io.synod.events.CloudEvents;
@@ -21,9 +22,11 @@ import java.util.Map;
 @ApplicationScoped
 public class RelayStore {
     private final Outbox outbox;
+    private final ChainLeases leases;
 
-    public RelayStore(Outbox outbox) {
+    public RelayStore(Outbox outbox, ChainLeases leases) {
         this.outbox = outbox;
+        this.leases = leases;
     }
 
     /**
@@ -78,10 +81,14 @@ public class RelayStore {
         return Panache.withSession(() -> ProposalChain.<ProposalChain>findById(ProposalChain.id(proposalId, chainId)));
     }
 
-    /** Saves the attempt (the tx hash before its broadcast) — or the outcome, with its event. */
+    /**
+     * Saves the attempt (the tx hash before its broadcast) — or the outcome, with its event. Only while this
+     * replica holds the chain's lease: a replica that lost it must not broadcast what it was about to send.
+     */
     public Uni<Void> save(RelayAction a) {
         a.updatedAt = Instant.now();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.merge(a)).chain(saved -> {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> leases.fence(s, a.chainId).chain(() -> s.merge(a)))
+                .chain(saved -> {
             if (RelayAction.PENDING.equals(a.status)) {
                 return Uni.createFrom().voidItem();
             }

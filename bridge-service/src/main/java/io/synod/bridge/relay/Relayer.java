@@ -4,6 +4,7 @@ import static io.synod.bridge.Blocking.await;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.synod.bridge.ChainLeases;
 import io.synod.bridge.chain.ChainClient;
 import io.synod.bridge.chain.ContractCallException;
 import io.synod.bridge.config.ChainsConfig;
@@ -60,7 +61,10 @@ public class Relayer {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    public Relayer(ChainsConfig config, ChainRegistry registry, RelayStore store) {
+    private final ChainLeases leases;
+
+    public Relayer(ChainsConfig config, ChainRegistry registry, RelayStore store, ChainLeases leases) {
+        this.leases = leases;
         this.config = config;
         this.registry = registry;
         this.store = store;
@@ -69,6 +73,11 @@ public class Relayer {
 
     public boolean canSend() {
         return credentials.isPresent() && config.watch();
+    }
+
+    /** Every relayer thread still runs (liveness). */
+    public boolean allAlive() {
+        return threads.stream().allMatch(Thread::isAlive);
     }
 
     /** The relayer's public address; the key itself never leaves this class. */
@@ -117,7 +126,7 @@ public class Relayer {
         long chainId = client.chainId();
         while (running) {
             try {
-                for (RelayAction a : await(() -> store.due(chainId))) {
+                for (RelayAction a : leases.holds(chainId) ? await(() -> store.due(chainId)) : List.<RelayAction>of()) {
                     if (!running) {
                         return;
                     }
@@ -127,6 +136,8 @@ public class Relayer {
                         process(client, spoke, a);
                     }
                 }
+            } catch (ChainLeases.LeaseLost e) {
+                LOG.infof("%s; the new holder takes over its transactions", e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warnf("chain %d: relayer pass failed (%s)", chainId, e.getMessage());
             }

@@ -4,7 +4,6 @@ import io.synod.bridge.chain.ChainClient;
 import io.synod.bridge.service.AssetReader;
 import io.synod.bridge.service.ChainRegistry;
 import io.synod.bridge.service.TokenReader;
-import io.synod.bridge.watch.ChainWatcher;
 import io.synod.bridge.watch.ChainWatchers;
 import io.synod.events.WatermarkEvent;
 import io.synod.rest.ProblemException;
@@ -43,19 +42,16 @@ public class ChainsResource {
 
     /**
      * How far the bridge has followed the chain: head, safe and final (by the chain's rule) blocks. Every
-     * vote up to {@code finalized} is relayed as final.
+     * vote up to {@code finalized} is relayed as final. Any replica answers: the one following the chain from
+     * memory, the others from its stored cursor.
      */
     @GET
     @Path("/{chainId}/watermark")
-    public WatermarkEvent watermark(@PathParam("chainId") long chainId) {
+    public io.smallrye.mutiny.Uni<WatermarkEvent> watermark(@PathParam("chainId") long chainId) {
         registry.get(chainId);
-        ChainWatcher w = watchers.get(chainId).orElseThrow(() -> ProblemException.notFound("watched chain", String.valueOf(chainId)));
-        WatermarkEvent m = w.watermark();
-        if (m == null) {
-            throw new ProblemException(503, "watermark-not-ready", "Watermark not ready",
-                    "chain " + chainId + " has not completed its first pass yet");
-        }
-        return m;
+        watchers.get(chainId).orElseThrow(() -> ProblemException.notFound("watched chain", String.valueOf(chainId)));
+        return watchers.watermark(chainId).onItem().ifNull().failWith(() -> new ProblemException(503, "watermark-not-ready",
+                "Watermark not ready", "chain " + chainId + " has not completed its first pass yet"));
     }
 
     public record ChainView(long chainId, String name, String finality, boolean available,

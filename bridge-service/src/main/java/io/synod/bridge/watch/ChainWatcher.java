@@ -50,10 +50,17 @@ public final class ChainWatcher implements Runnable {
     private volatile WatermarkEvent lastMark;
     private volatile WatermarkEvent published;
     private volatile long lastSeenAt;
+    private volatile long lastScanned = -1;
+    /** Counts relayed votes by finality (metrics); a no-op unless set. */
+    private volatile java.util.function.ObjIntConsumer<String> relayed = (f, n) -> {};
     private long span;
 
+    /** Whether this replica follows the chain now (holds its lease); others only serve reads. */
+    private final java.util.function.BooleanSupplier following;
+
     public ChainWatcher(ChainClient client, FinalityRule rule, String spoke, long startBlock, long pollMillis, int logBatch,
-                        WatcherStore store) {
+                        WatcherStore store, java.util.function.BooleanSupplier following) {
+        this.following = following;
         this.client = client;
         this.chainId = client.chainId();
         this.rule = rule;
@@ -89,8 +96,12 @@ public final class ChainWatcher implements Runnable {
         long backoff = pollMillis;
         while (running) {
             try {
-                sync();
+                if (following.getAsBoolean()) {
+                    sync();
+                }
                 backoff = pollMillis;
+            } catch (io.synod.bridge.ChainLeases.LeaseLost e) {
+                LOG.infof("chain %d: %s; its pass is dropped", chainId, e.getMessage());
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
@@ -137,11 +148,14 @@ public final class ChainWatcher implements Runnable {
                         () -> logs(nextFrom, nextTo), PREFETCH)) : null;
                 long end = to;
                 await(() -> store.commitFinal(chainId, startBlock, end, votes));
+                relayed.accept("final", votes.size());
+                lastScanned = to;
             } else {
                 to = Math.min(head.number(), from + UNFINAL_BATCH - 1);
                 if (!scanUnfinal(from, to)) {
                     return; // the chain changed under us: the next pass reconciles
                 }
+                lastScanned = to;
             }
             from = to + 1;
         }
@@ -149,7 +163,7 @@ public final class ChainWatcher implements Runnable {
         WatermarkEvent mark = new WatermarkEvent(chainId, rule.toString(), mark(head), mark(marks.safe), mark(marks.finalized),
                 System.currentTimeMillis());
         boolean changed = published == null || !sameBlocks(published, mark);
-        await(() -> store.advanceFinal(chainId, marks.finalized.number(), mark, changed));
+        relayed.accept("final", await(() -> store.advanceFinal(chainId, marks.finalized.number(), mark, changed)));
         lastMark = mark;
         if (changed) {
             published = mark;
@@ -222,6 +236,7 @@ public final class ChainWatcher implements Runnable {
             all.addAll(v);
         });
         await(() -> store.commitProvisional(chainId, startBlock, blocks, all));
+        relayed.accept("provisional", all.size());
         return true;
     }
 
@@ -296,6 +311,16 @@ public final class ChainWatcher implements Runnable {
 
     private static boolean sameBlocks(WatermarkEvent a, WatermarkEvent b) {
         return a.head().equals(b.head()) && a.safe().equals(b.safe()) && a.finalized().equals(b.finalized());
+    }
+
+    public void onRelayed(java.util.function.ObjIntConsumer<String> counter) {
+        this.relayed = counter;
+    }
+
+    /** The chain's head minus the last block scanned (−1 before the first pass): how far behind the watcher is. */
+    public long lagBlocks() {
+        WatermarkEvent m = lastMark;
+        return m == null || lastScanned < 0 ? -1 : Math.max(0, m.head().number() - lastScanned);
     }
 
     /** Milliseconds since the last completed pass (for health); -1 before the first. */

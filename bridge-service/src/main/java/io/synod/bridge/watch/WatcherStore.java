@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.synod.bridge.ChainLeases;
 import io.synod.events.ChainClosedEvent;
 import io.synod.events.CloudEvents;
 import io.synod.events.Topics;
@@ -12,7 +13,11 @@ import io.synod.events.VoteEvent;
 import io.synod.events.WatermarkEvent;
 import io.synod.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,10 +30,14 @@ public class WatcherStore {
     private static final TypeReference<List<VoteEvent>> VOTES = new TypeReference<>() {};
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final Pool pool;
+    private final ChainLeases leases;
 
-    public WatcherStore(Outbox outbox, ObjectMapper json) {
+    public WatcherStore(Outbox outbox, ObjectMapper json, Pool pool, ChainLeases leases) {
         this.outbox = outbox;
         this.json = json;
+        this.pool = pool;
+        this.leases = leases;
     }
 
     public Uni<ChainCursor> cursor(long chainId) {
@@ -40,15 +49,25 @@ public class WatcherStore {
         return Panache.withSession(() -> SeenBlock.<SeenBlock>list("chainId = ?1 and number >= ?2 order by number", chainId, from));
     }
 
-    /** Final votes from a final range; the range needs no block record, it cannot reorg. */
+    /**
+     * Final votes from a final range; the range needs no block record, it cannot reorg. A backfill commits
+     * tens of thousands of votes this way, so it runs on the SQL client: the cursor row locked, the votes
+     * inserted into the outbox as one pipelined batch, the cursor moved — one transaction.
+     */
     public Uni<Void> commitFinal(long chainId, long startBlock, long to, List<VoteEvent> votes) {
-        return Panache.withTransaction(() -> lockCursor(chainId, startBlock).chain(c -> publish(votes, CloudEvents.VOTE_CAST)
-                .invoke(() -> {
-                    c.lastBlock = to;
-                    c.finalBlock = to;
-                    c.updatedAt = Instant.now();
-                })));
+        return pool.withTransaction(tx -> leases.fence(tx, chainId)
+                .chain(() -> tx.preparedQuery(NEW_CURSOR).execute(Tuple.of(chainId, startBlock - 1)))
+                .chain(() -> tx.preparedQuery("SELECT last_block FROM chain_cursor WHERE chain_id = $1 FOR UPDATE")
+                        .execute(Tuple.of(chainId)))
+                .chain(() -> outbox.addAll(tx, Topics.VOTES, CloudEvents.VOTE_CAST, votes, VoteEvent::proposalId))
+                .chain(() -> tx.preparedQuery("UPDATE chain_cursor SET last_block = $2, final_block = $2, updated_at = $3"
+                        + " WHERE chain_id = $1").execute(Tuple.of(chainId, to, OffsetDateTime.now(ZoneOffset.UTC))))
+                .replaceWithVoid());
     }
+
+    private static final String NEW_CURSOR = "INSERT INTO chain_cursor (chain_id, last_block, final_block, head_number,"
+            + " head_timestamp, safe_number, safe_timestamp, final_number, final_timestamp, updated_at)"
+            + " VALUES ($1, $2, $2, 0, 0, 0, 0, 0, 0, now()) ON CONFLICT DO NOTHING";
 
     /** Unfinal blocks with the votes in them, relayed as provisional. */
     public Uni<Void> commitProvisional(long chainId, long startBlock, List<SeenBlock> blocks, List<VoteEvent> votes) {
@@ -86,8 +105,10 @@ public class WatcherStore {
      * The chain's final block moved to {@code finalNumber}: relay the provisional votes now final, publish
      * the watermark, then close every proposal whose voteEnd the final block passed. The closings come after
      * the votes in the outbox, so a consumer of governance.votes sees every vote before the closing.
+     * @return how many provisional votes were relayed again as final
      */
-    public Uni<Void> advanceFinal(long chainId, long finalNumber, WatermarkEvent mark, boolean publishMark) {
+    public Uni<Integer> advanceFinal(long chainId, long finalNumber, WatermarkEvent mark, boolean publishMark) {
+        int[] promoted = new int[1];
         return Panache.withTransaction(() -> lockCursor(chainId, 0).chain(c -> {
             long upTo = Math.min(finalNumber, c.lastBlock);
             Uni<Void> promote = upTo <= c.finalBlock ? Uni.createFrom().voidItem()
@@ -95,6 +116,7 @@ public class WatcherStore {
                             chainId, c.finalBlock, upTo).chain(blocks -> {
                         List<VoteEvent> finals = new ArrayList<>();
                         blocks.forEach(b -> votes(b).forEach(v -> finals.add(asFinal(v))));
+                        promoted[0] = finals.size();
                         return publish(finals, CloudEvents.VOTE_CAST);
                     })
                     // keep the newest final block: the next reorg check compares against it
@@ -110,7 +132,7 @@ public class WatcherStore {
                 // a proposal closes only once every vote up to the final block is relayed as final
                 return final_ ? published.chain(() -> close(chainId, c.finalNumber, c.finalTimestamp)) : published;
             });
-        }));
+        })).map(ignored -> promoted[0]);
     }
 
     private Uni<Void> close(long chainId, long finalNumber, long finalTimestamp) {
@@ -137,8 +159,10 @@ public class WatcherStore {
         c.updatedAt = Instant.now();
     }
 
+    /** The cursor, locked, in a transaction that commits only while this replica holds the chain's lease. */
     private Uni<ChainCursor> lockCursor(long chainId, long startBlock) {
-        return ChainCursor.<ChainCursor>findById(chainId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(c -> {
+        return Panache.getSession().chain(s -> leases.fence(s, chainId)).chain(() -> ChainCursor.<ChainCursor>findById(chainId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)).chain(c -> {
             if (c != null) {
                 return Uni.createFrom().item(c);
             }
@@ -152,7 +176,9 @@ public class WatcherStore {
     }
 
     private Uni<Void> publish(List<VoteEvent> votes, String type) {
-        return outbox.addAll(Topics.VOTES, type, votes, VoteEvent::proposalId);
+        return Multi.createFrom().iterable(votes).onItem()
+                .transformToUniAndConcatenate(v -> outbox.add(Topics.VOTES, v.proposalId(), type, v))
+                .collect().last().replaceWithVoid();
     }
 
     public String write(List<VoteEvent> votes) {

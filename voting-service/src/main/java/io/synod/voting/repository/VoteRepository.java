@@ -5,80 +5,93 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.synod.voting.CountedVote;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @ApplicationScoped
 public class VoteRepository implements PanacheRepositoryBase<VoteRecord, Long> {
 
-    private static final String INSERT = "INSERT INTO vote (vote_key, counted_key, proposal_id, chain_id, voter, support,"
-            + " approved, weight, source, finality, reason, signature, nonce, block_number, block_hash, tx_hash, log_index,"
-            + " received_at) VALUES ";
-    private static final int COLUMNS = 18;
-    /** Rows per statement: 18 parameters each, far under PostgreSQL's 65,535. */
-    private static final int ROWS_PER_INSERT = 500;
+    private static final String COLUMNS = "vote_key, counted_key, proposal_id, chain_id, voter, support, approved, weight,"
+            + " source, finality, reason, signature, nonce, block_number, block_hash, tx_hash, log_index, received_at";
 
     /**
      * Inserts unless the same physical vote is known, or the voter already has a counted vote for this
      * proposal on this chain. @return the new row's id, or null if nothing was inserted
      */
     public Uni<Long> insertIfNew(VoteRecord v) {
-        return Panache.getSession().chain(s -> bind(s.createNativeQuery(INSERT + values(1) + " ON CONFLICT DO NOTHING RETURNING id",
-                Long.class), List.of(v)).getSingleResultOrNull());
+        String sql = "INSERT INTO vote (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                + " ?14, ?15, ?16, ?17, ?18) ON CONFLICT DO NOTHING RETURNING id";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Long.class);
+            List<Object> values = values(v);
+            for (int i = 0; i < values.size(); i++) {
+                q.setParameter(i + 1, values.get(i) instanceof java.time.OffsetDateTime t ? t.toInstant() : values.get(i));
+            }
+            return q.getSingleResultOrNull();
+        });
     }
+
+    // ---- relayed votes: batches on the SQL client (see RelayedVoteService) ------------------------------
+
+    private static final String INSERT_RELAYED = "INSERT INTO vote (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6,"
+            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT DO NOTHING RETURNING vote_key";
 
     /**
-     * {@link #insertIfNew} for many votes, in list order (of two rows for one counted key, the first wins).
-     * @return the vote keys actually inserted
+     * {@link #insertIfNew} for many votes, in list order (of two rows for one counted key, the first wins), as
+     * one pipelined batch in the caller's transaction. @return the vote keys actually inserted
      */
-    public Uni<java.util.Set<String>> insertAll(List<VoteRecord> rows) {
-        List<Uni<List<String>>> chunks = new java.util.ArrayList<>();
-        for (int i = 0; i < rows.size(); i += ROWS_PER_INSERT) {
-            List<VoteRecord> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_INSERT));
-            chunks.add(Panache.getSession().chain(s -> bind(s.createNativeQuery(INSERT + values(chunk.size())
-                    + " ON CONFLICT DO NOTHING RETURNING vote_key", String.class), chunk).getResultList()));
+    public Uni<Set<String>> insertAll(SqlConnection tx, List<VoteRecord> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
         }
-        // one session runs one statement at a time: chunks go in order
-        return io.smallrye.mutiny.Multi.createFrom().iterable(chunks).onItem().transformToUniAndConcatenate(u -> u)
-                .collect().in(() -> (java.util.Set<String>) new java.util.HashSet<String>(), java.util.Set::addAll);
-    }
-
-    private static String values(int rows) {
-        StringBuilder sql = new StringBuilder();
-        for (int r = 0; r < rows; r++) {
-            sql.append(r == 0 ? "(" : ", (");
-            for (int c = 1; c <= COLUMNS; c++) {
-                sql.append(c == 1 ? "?" : ", ?").append(r * COLUMNS + c);
-            }
-            sql.append(')');
-        }
-        return sql.toString();
-    }
-
-    private static <Q extends org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<?>> Q bind(Q q, List<VoteRecord> rows) {
-        for (int r = 0; r < rows.size(); r++) {
-            VoteRecord v = rows.get(r);
-            int p = r * COLUMNS;
-            q.setParameter(p + 1, v.voteKey).setParameter(p + 2, v.countedKey).setParameter(p + 3, v.proposalId)
-                    .setParameter(p + 4, v.chainId).setParameter(p + 5, v.voter).setParameter(p + 6, v.support)
-                    .setParameter(p + 7, v.approved).setParameter(p + 8, new java.math.BigDecimal(v.weight))
-                    .setParameter(p + 9, v.source).setParameter(p + 10, v.finality).setParameter(p + 11, v.reason)
-                    .setParameter(p + 12, v.signature).setParameter(p + 13, v.nonce).setParameter(p + 14, v.blockNumber)
-                    .setParameter(p + 15, v.blockHash).setParameter(p + 16, v.txHash).setParameter(p + 17, v.logIndex)
-                    .setParameter(p + 18, v.receivedAt);
-        }
-        return q;
+        return tx.preparedQuery(INSERT_RELAYED).executeBatch(rows.stream().map(v -> Tuple.from(values(v))).toList())
+                .map(result -> {
+                    Set<String> inserted = new HashSet<>();
+                    for (RowSet<Row> rs = result; rs != null; rs = rs.next()) {
+                        rs.forEach(r -> inserted.add(r.getString(0)));
+                    }
+                    return inserted;
+                });
     }
 
     /** Votes now final (a no-op for unknown keys or rows already final). */
-    public Uni<Integer> markFinal(java.util.Collection<String> voteKeys) {
-        return voteKeys.isEmpty() ? Uni.createFrom().item(0)
-                : update("finality = 'final' where voteKey in ?1 and finality <> 'final'", voteKeys);
+    public Uni<Void> markFinal(SqlConnection tx, Collection<String> voteKeys) {
+        return voteKeys.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("UPDATE vote SET finality = 'final' WHERE vote_key = ANY($1) AND finality <> 'final'")
+                        .execute(Tuple.of(voteKeys.toArray(String[]::new))).replaceWithVoid();
     }
 
     /** Undo a vote whose block a reorg removed. @return rows changed (0 if unknown or already undone) */
-    public Uni<Integer> retract(String voteKey) {
-        return update("countedKey = null, retractedAt = ?2 where voteKey = ?1 and countedKey is not null",
-                voteKey, java.time.Instant.now());
+    public Uni<Integer> retract(SqlConnection tx, String voteKey) {
+        return tx.preparedQuery("UPDATE vote SET counted_key = NULL, retracted_at = $2 WHERE vote_key = $1"
+                        + " AND counted_key IS NOT NULL")
+                .execute(Tuple.of(voteKey, OffsetDateTime.now(ZoneOffset.UTC))).map(RowSet::rowCount);
+    }
+
+    /** A chain's closing for a proposal: the newest one stands. */
+    public Uni<Void> closed(SqlConnection tx, String proposalId, long chainId, long finalizedTimestamp, long finalizedBlock) {
+        return tx.preparedQuery("INSERT INTO chain_closure (id, proposal_id, chain_id, finalized_timestamp, finalized_block)"
+                        + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET finalized_timestamp ="
+                        + " EXCLUDED.finalized_timestamp, finalized_block = EXCLUDED.finalized_block"
+                        + " WHERE chain_closure.finalized_timestamp < EXCLUDED.finalized_timestamp")
+                .execute(Tuple.of(proposalId + ":" + chainId, proposalId, chainId, finalizedTimestamp, finalizedBlock))
+                .replaceWithVoid();
+    }
+
+    private static List<Object> values(VoteRecord v) {
+        return Arrays.asList(v.voteKey, v.countedKey, v.proposalId, v.chainId, v.voter, v.support, v.approved,
+                new BigDecimal(v.weight), v.source, v.finality, v.reason, v.signature, v.nonce, v.blockNumber,
+                v.blockHash, v.txHash, v.logIndex, v.receivedAt.atOffset(ZoneOffset.UTC));
     }
 
     /** The votes that count, as the tally needs them: a projection, no entities to manage. */

@@ -37,9 +37,11 @@ public class BallotService {
     private final NonceRepository nonces;
     private final TallyService tallies;
     private final Outbox outbox;
+    private final VotingMetrics metrics;
 
     public BallotService(ProposalCodec codec, WeightSource weights, VoteRepository votes, NonceRepository nonces,
-                         TallyService tallies, Outbox outbox) {
+                         TallyService tallies, Outbox outbox, VotingMetrics metrics) {
+        this.metrics = metrics;
         this.codec = codec;
         this.weights = weights;
         this.votes = votes;
@@ -137,7 +139,10 @@ public class BallotService {
                         return outbox.add(Topics.VOTES, v.proposalId, CloudEvents.VOTE_CAST, event(v));
                     });
                 }))
-                .invoke(() -> tallies.markDirty(v.proposalId))
+                .invoke(() -> {
+                    tallies.markDirty(v.proposalId);
+                    metrics.applied("signed", "final", 1);
+                })
                 .map(ignored -> receipt(v));
     }
 

@@ -1,17 +1,17 @@
 package io.synod.voting.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.synod.events.ChainClosedEvent;
 import io.synod.events.VoteEvent;
-import io.synod.voting.repository.ChainClosure;
 import io.synod.signatures.Addresses;
 import io.synod.voting.repository.VoteRecord;
 import io.synod.voting.repository.VoteRepository;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.time.Instant;
-import io.smallrye.mutiny.Multi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,16 +39,22 @@ public class RelayedVoteService {
 
     public record Closed(ChainClosedEvent closing) implements Change {}
 
-    public RelayedVoteService(VoteRepository votes, TallyService tallies) {
+    private final Pool pool;
+    private final VotingMetrics metrics;
+
+    public RelayedVoteService(VoteRepository votes, TallyService tallies, Pool pool, VotingMetrics metrics) {
+        this.metrics = metrics;
         this.votes = votes;
         this.tallies = tallies;
+        this.pool = pool;
     }
 
     /**
-     * A batch in one transaction, in order. Consecutive casts go in together (a few statements for hundreds
+     * A batch in one transaction, in order. Consecutive casts go in together (one pipelined batch for hundreds
      * of votes); a retraction or a closing is applied where it stands, so it sees exactly the casts before it.
-     * The tallies are marked dirty only once the transaction committed: a refresh running between the
-     * statements and the commit would see the old rows and leave the proposal clean.
+     * This is the backfill's hot path, so it runs on the SQL client, not through the ORM. The tallies are
+     * marked dirty only once the transaction committed: a refresh running between the statements and the
+     * commit would see the old rows and leave the proposal clean.
      */
     public Uni<Void> apply(List<Change> changes) {
         Set<String> touched = new java.util.HashSet<>();
@@ -57,10 +63,10 @@ public class RelayedVoteService {
             case Retract r -> r.vote().proposalId();
             case Closed closed -> closed.closing().proposalId();
         }));
-        return Panache.withTransaction(() -> applyInOrder(changes)).invoke(() -> touched.forEach(tallies::markDirty));
+        return pool.withTransaction(tx -> applyInOrder(tx, changes)).invoke(() -> touched.forEach(tallies::markDirty));
     }
 
-    private Uni<Void> applyInOrder(List<Change> changes) {
+    private Uni<Void> applyInOrder(SqlConnection tx, List<Change> changes) {
         List<List<Change>> runs = new ArrayList<>();
         for (Change c : changes) {
             boolean extend = c instanceof Cast && !runs.isEmpty() && runs.getLast().getFirst() instanceof Cast;
@@ -71,13 +77,18 @@ public class RelayedVoteService {
             }
         }
         return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(run -> switch (run.getFirst()) {
-            case Cast ignored -> cast(run.stream().map(c -> ((Cast) c).vote()).toList());
-            case Retract r -> retract(r.vote());
-            case Closed c -> closed(c.closing());
+            case Cast ignored -> cast(tx, run.stream().map(c -> ((Cast) c).vote()).toList());
+            case Retract r -> votes.retract(tx, r.vote().voteKey()).invoke(n -> {
+                if (n == 0) {
+                    LOG.debugf("retraction of unknown or already retracted vote %s", r.vote().voteKey());
+                }
+            }).replaceWithVoid();
+            case Closed c -> votes.closed(tx, c.closing().proposalId(), c.closing().chainId(), c.closing().finalizedTimestamp(),
+                    c.closing().finalizedBlock());
         }).collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> cast(List<VoteEvent> events) {
+    private Uni<Void> cast(SqlConnection tx, List<VoteEvent> events) {
         // signed ballots are published by this service through its outbox, after their row committed:
         // the event is the record of a vote already counted, never a new one
         List<VoteEvent> relayed = events.stream().filter(e -> !SIGNED.equals(e.source())).toList();
@@ -85,43 +96,15 @@ public class RelayedVoteService {
             return Uni.createFrom().voidItem();
         }
         List<VoteRecord> rows = relayed.stream().map(RelayedVoteService::record).toList();
-        return votes.insertAll(rows).chain(inserted -> {
+        return votes.insertAll(tx, rows).invoke(inserted -> relayed.stream().filter(e -> inserted.contains(e.voteKey()))
+                .collect(Collectors.groupingBy(VoteEvent::finality, Collectors.counting()))
+                .forEach((finality, n) -> metrics.applied("onchain", finality, n.intValue()))).chain(inserted -> {
             // known votes (redelivery, or now final) and voters' second votes on a chain, kept for audit uncounted
             List<VoteRecord> rest = rows.stream().filter(v -> !inserted.contains(v.voteKey)).toList();
             rest.forEach(v -> v.countedKey = null);
             Set<String> nowFinal = relayed.stream().filter(e -> "final".equals(e.finality()) && !inserted.contains(e.voteKey()))
                     .map(VoteEvent::voteKey).collect(Collectors.toSet());
-            return (rest.isEmpty() ? Uni.createFrom().voidItem() : votes.insertAll(rest).replaceWithVoid())
-                    .chain(() -> votes.markFinal(nowFinal)).replaceWithVoid();
-        });
-    }
-
-    private Uni<Void> retract(VoteEvent e) {
-        return votes.retract(e.voteKey()).invoke(n -> {
-            if (n == 0) {
-                LOG.debugf("retraction of unknown or already retracted vote %s", e.voteKey());
-            }
-        }).replaceWithVoid();
-    }
-
-    /** A chain closed for the proposal: keep the newest closing; the tally decides what it means. */
-    private Uni<Void> closed(ChainClosedEvent e) {
-        String id = e.proposalId() + ":" + e.chainId();
-        return ChainClosure.<ChainClosure>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(c -> {
-            if (c == null) {
-                ChainClosure fresh = new ChainClosure();
-                fresh.id = id;
-                fresh.proposalId = e.proposalId();
-                fresh.chainId = e.chainId();
-                fresh.finalizedTimestamp = e.finalizedTimestamp();
-                fresh.finalizedBlock = e.finalizedBlock();
-                return fresh.persist().replaceWithVoid();
-            }
-            if (e.finalizedTimestamp() > c.finalizedTimestamp) {
-                c.finalizedTimestamp = e.finalizedTimestamp();
-                c.finalizedBlock = e.finalizedBlock();
-            }
-            return Uni.createFrom().voidItem();
+            return votes.insertAll(tx, rest).chain(() -> votes.markFinal(tx, nowFinal));
         });
     }
 

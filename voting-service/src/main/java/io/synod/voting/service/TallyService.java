@@ -51,6 +51,8 @@ public class TallyService {
     private final WeightSource weights;
     private final Outbox outbox;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** Per proposal, System.nanoTime() before which it is not recomputed again (see refreshDirty). */
+    private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
     /** proposal@voteEnd already looked at once its voteEnd passed. */
     private final Map<String, Long> waitingSince = new ConcurrentHashMap<>();
     private final Map<String, TallyView> latest = new ConcurrentHashMap<>();
@@ -86,9 +88,20 @@ public class TallyService {
                 .onCompletion().switchTo(() -> changes.filter(v -> v.proposalId().equals(proposalId)));
     }
 
-    void start(@Observes StartupEvent ev, Ticker ticker,
+    /** Open tallies: provisional ones still voting, and those past voteEnd waiting for chains' finality. */
+    private void gauges(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("synod.tallies.open", latest, m -> m.values().stream()
+                        .filter(v -> "provisional".equals(v.status()) && v.voteEnd() > Instant.now().getEpochSecond()).count())
+                .tag("status", "voting").description("open tallies").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("synod.tallies.open", latest, m -> m.values().stream()
+                        .filter(v -> "provisional".equals(v.status()) && v.voteEnd() <= Instant.now().getEpochSecond()).count())
+                .tag("status", "waiting").description("open tallies").register(registry);
+    }
+
+    void start(@Observes StartupEvent ev, Ticker ticker, VotingMetrics metrics,
                @ConfigProperty(name = "synod.tally.refresh-every", defaultValue = "PT0.1S") Duration refreshEvery,
                @ConfigProperty(name = "synod.tally.close-every", defaultValue = "PT0.25S") Duration closeEvery) {
+        gauges(metrics.registry());
         ticker.every(refreshEvery, "tally refresh", this::refreshDirty);
         ticker.every(closeEvery, "tally closing", this::closeDue);
     }
@@ -107,14 +120,21 @@ public class TallyService {
         if (dirty.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> ids = new ArrayList<>(dirty);
+        long now = System.nanoTime();
+        // a proposal whose recomputation is expensive (a backfill: thousands of rows a tick) is recomputed at
+        // most every four times its cost, so the tick never spends the CPU the votes themselves need
+        List<String> ids = dirty.stream().filter(id -> now >= notBefore.getOrDefault(id, 0L)).toList();
         dirty.removeAll(ids);
         return Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> refresh(id).onFailure().recoverWithUni(e -> {
-                    LOG.warnf("tally of %s not refreshed (%s); retrying", id, e.getMessage());
-                    dirty.add(id);
-                    return Uni.createFrom().voidItem();
-                }))
+                .onItem().transformToUniAndConcatenate(id -> {
+                    long started = System.nanoTime();
+                    return refresh(id).invoke(() -> notBefore.put(id, System.nanoTime() + 3 * (System.nanoTime() - started)))
+                            .onFailure().recoverWithUni(e -> {
+                                LOG.warnf("tally of %s not refreshed (%s); retrying", id, e.getMessage());
+                                dirty.add(id);
+                                return Uni.createFrom().voidItem();
+                            });
+                })
                 .collect().last().replaceWithVoid();
     }
 
