@@ -37,6 +37,7 @@ final class Environment {
     final RpcProxy proxyA;
     final RpcProxy proxyC;
     final BlockPacer pacer;
+    final OtlpSink otlp = new OtlpSink(18_604);
     /** TreasuryVaults on A and B that bridge-service may pay from; each treasury test DAO takes its own. */
     private final java.util.Deque<String> vaultsA = new java.util.ArrayDeque<>();
     private final java.util.Deque<String> vaultsB = new java.util.ArrayDeque<>();
@@ -74,6 +75,11 @@ final class Environment {
         platform = new Platform(kafka, chains, BASE_PORT, "_e2e", TestJwt.publicKey(), TestJwt.ISSUER);
         // a payout the vault cannot cover is given up after three sends here, not eight: tests wait less
         platform.bridge.withEnv("BRIDGE_RELAYER_MAX_ATTEMPTS", "3");
+        // traced as in production: spans exported over OTLP (to a sink here), trace context carried through Kafka
+        for (var s : List.of(platform.bridge, platform.voting, platform.proposals, platform.treasury)) {
+            s.withEnv("QUARKUS_OTEL_SDK_DISABLED", "false").withEnv("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                    .withEnv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlp.url());
+        }
         platform.start();
         hub = new Hub(platform.proposals.url(), platform.voting.url());
         treasury = platform.treasury.url();

@@ -35,4 +35,8 @@ public class OutboxRecord extends PanacheEntityBase {
 
     @Column(nullable = false)
     public Instant createdAt;
+
+    /** W3C traceparent of the span that wrote the fact: the send continues its trace; null when not traced. */
+    @Column(length = 55)
+    public String traceparent;
 }

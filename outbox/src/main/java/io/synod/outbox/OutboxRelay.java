@@ -81,7 +81,7 @@ public class OutboxRelay {
 
     /** FOR UPDATE (not SKIP LOCKED): a second replica waits instead of overtaking, so order holds. */
     private static final String CLAIM = "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE)"
-            + " RETURNING id, event_id, topic, record_key, type, payload, created_at";
+            + " RETURNING id, event_id, topic, record_key, type, payload, created_at, traceparent";
 
     private static OutboxRecord record(Row row) {
         OutboxRecord r = new OutboxRecord();
@@ -92,6 +92,7 @@ public class OutboxRelay {
         r.type = row.getString("type");
         r.payload = row.getString("payload");
         r.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        r.traceparent = row.getString("traceparent");
         return r;
     }
 
@@ -111,7 +112,13 @@ public class OutboxRelay {
         headers.add(CloudEvents.H_CONTENT_TYPE, bytes(CloudEvents.CONTENT_TYPE));
         OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(r.topic).withKey(r.key).withHeaders(headers).build();
-        return emitter.sendMessage(Message.of(r.payload).addMetadata(meta));
+        Message<String> m = Message.of(r.payload).addMetadata(meta);
+        io.opentelemetry.context.Context writer = TraceContext.parse(r.traceparent);
+        if (writer != null) {
+            // the producer span is the writer's child: one trace from the change through Kafka to its consumers
+            m = m.addMetadata(io.smallrye.reactive.messaging.TracingMetadata.withCurrent(writer));
+        }
+        return emitter.sendMessage(m);
     }
 
     private static byte[] bytes(String s) {

@@ -57,10 +57,12 @@ public final class ChainWatcher implements Runnable {
 
     /** Whether this replica follows the chain now (holds its lease); others only serve reads. */
     private final java.util.function.BooleanSupplier following;
+    private final io.opentelemetry.api.trace.Tracer tracer;
 
     public ChainWatcher(ChainClient client, FinalityRule rule, String spoke, long startBlock, long pollMillis, int logBatch,
-                        WatcherStore store, java.util.function.BooleanSupplier following) {
+                        WatcherStore store, java.util.function.BooleanSupplier following, io.opentelemetry.api.trace.Tracer tracer) {
         this.following = following;
+        this.tracer = tracer;
         this.client = client;
         this.chainId = client.chainId();
         this.rule = rule;
@@ -147,7 +149,7 @@ public final class ChainWatcher implements Runnable {
                 next = nextFrom <= nextTo ? new Prefetch(nextFrom, nextTo, CompletableFuture.supplyAsync(
                         () -> logs(nextFrom, nextTo), PREFETCH)) : null;
                 long end = to;
-                await(() -> store.commitFinal(chainId, startBlock, end, votes));
+                traced("final", votes.size(), tp -> await(() -> store.commitFinal(chainId, startBlock, end, votes, tp)));
                 relayed.accept("final", votes.size());
                 lastScanned = to;
             } else {
@@ -235,9 +237,31 @@ public final class ChainWatcher implements Runnable {
             b.votesJson = store.write(v);
             all.addAll(v);
         });
-        await(() -> store.commitProvisional(chainId, startBlock, blocks, all));
+        traced("provisional", all.size(), tp -> await(() -> store.commitProvisional(chainId, startBlock, blocks, all, tp)));
         relayed.accept("provisional", all.size());
         return true;
+    }
+
+    /**
+     * Runs a commit of relayed votes inside a span (when tracing is on and there are votes): the outbox keeps its
+     * traceparent, so the trace goes on through Kafka into voting-service.
+     */
+    private void traced(String finality, int votes, java.util.function.Consumer<String> commit) {
+        if (votes == 0) {
+            commit.accept(null);
+            return;
+        }
+        io.opentelemetry.api.trace.Span span = tracer.spanBuilder("relay votes").setAttribute("synod.chain_id", chainId)
+                .setAttribute("synod.votes", votes).setAttribute("synod.finality", finality).startSpan();
+        try {
+            commit.accept(io.synod.outbox.TraceContext.of(span));
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /**

@@ -30,9 +30,12 @@ public class ChainWatchers {
     private final List<HeadSubscription> subscriptions = new ArrayList<>();
 
     private final ChainLeases leases;
+    private final io.opentelemetry.api.trace.Tracer tracer;
 
-    public ChainWatchers(ChainsConfig config, ChainRegistry registry, WatcherStore store, ChainLeases leases) {
+    public ChainWatchers(ChainsConfig config, ChainRegistry registry, WatcherStore store, ChainLeases leases,
+                         io.opentelemetry.api.trace.Tracer tracer) {
         this.leases = leases;
+        this.tracer = tracer;
         this.config = config;
         this.registry = registry;
         this.store = store;
@@ -52,7 +55,7 @@ public class ChainWatchers {
             }
             ChainRegistry.Entry e = registry.get(c.chainId());
             ChainWatcher w = new ChainWatcher(e.client(), e.finality(), c.spoke().get(), c.startBlock(),
-                    c.pollInterval().toMillis(), c.logBatchBlocks(), store, () -> leases.holds(c.chainId()));
+                    c.pollInterval().toMillis(), c.logBatchBlocks(), store, () -> leases.holds(c.chainId()), tracer);
             watchers.put(c.chainId(), w);
             threads.add(Thread.ofPlatform().name("watch-" + c.chainId()).daemon().start(w));
             c.wsUrl().ifPresent(url -> subscriptions.add(new HeadSubscription(c.chainId(), url, w::wake)));

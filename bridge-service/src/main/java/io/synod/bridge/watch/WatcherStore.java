@@ -54,12 +54,12 @@ public class WatcherStore {
      * tens of thousands of votes this way, so it runs on the SQL client: the cursor row locked, the votes
      * inserted into the outbox as one pipelined batch, the cursor moved — one transaction.
      */
-    public Uni<Void> commitFinal(long chainId, long startBlock, long to, List<VoteEvent> votes) {
+    public Uni<Void> commitFinal(long chainId, long startBlock, long to, List<VoteEvent> votes, String traceparent) {
         return pool.withTransaction(tx -> leases.fence(tx, chainId)
                 .chain(() -> tx.preparedQuery(NEW_CURSOR).execute(Tuple.of(chainId, startBlock - 1)))
                 .chain(() -> tx.preparedQuery("SELECT last_block FROM chain_cursor WHERE chain_id = $1 FOR UPDATE")
                         .execute(Tuple.of(chainId)))
-                .chain(() -> outbox.addAll(tx, Topics.VOTES, CloudEvents.VOTE_CAST, votes, VoteEvent::proposalId))
+                .chain(() -> outbox.addAll(tx, Topics.VOTES, CloudEvents.VOTE_CAST, votes, VoteEvent::proposalId, traceparent))
                 .chain(() -> tx.preparedQuery("UPDATE chain_cursor SET last_block = $2, final_block = $2, updated_at = $3"
                         + " WHERE chain_id = $1").execute(Tuple.of(chainId, to, OffsetDateTime.now(ZoneOffset.UTC))))
                 .replaceWithVoid());
@@ -70,10 +70,11 @@ public class WatcherStore {
             + " VALUES ($1, $2, $2, 0, 0, 0, 0, 0, 0, now()) ON CONFLICT DO NOTHING";
 
     /** Unfinal blocks with the votes in them, relayed as provisional. */
-    public Uni<Void> commitProvisional(long chainId, long startBlock, List<SeenBlock> blocks, List<VoteEvent> votes) {
+    public Uni<Void> commitProvisional(long chainId, long startBlock, List<SeenBlock> blocks, List<VoteEvent> votes,
+                                       String traceparent) {
         return Panache.withTransaction(() -> lockCursor(chainId, startBlock).chain(c -> Multi.createFrom().iterable(blocks)
                 .onItem().transformToUniAndConcatenate(b -> b.persist()).collect().last()
-                .chain(() -> publish(votes, CloudEvents.VOTE_CAST))
+                .chain(() -> publish(votes, CloudEvents.VOTE_CAST, traceparent))
                 .invoke(() -> {
                     c.lastBlock = blocks.getLast().number;
                     c.updatedAt = Instant.now();
@@ -176,8 +177,12 @@ public class WatcherStore {
     }
 
     private Uni<Void> publish(List<VoteEvent> votes, String type) {
+        return publish(votes, type, null);
+    }
+
+    private Uni<Void> publish(List<VoteEvent> votes, String type, String traceparent) {
         return Multi.createFrom().iterable(votes).onItem()
-                .transformToUniAndConcatenate(v -> outbox.add(Topics.VOTES, v.proposalId(), type, v))
+                .transformToUniAndConcatenate(v -> outbox.add(Topics.VOTES, v.proposalId(), type, v, traceparent))
                 .collect().last().replaceWithVoid();
     }
 

@@ -69,6 +69,7 @@ public class GrantService {
                             List<Motions.MotionView> openMotions, Instant createdAt, Instant updatedAt) {}
 
     /** A clawback motion's payload: the unpaid milestones it takes back. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     record Clawback(List<String> milestoneIds) {}
 
     // ---- award ----------------------------------------------------------------------------------

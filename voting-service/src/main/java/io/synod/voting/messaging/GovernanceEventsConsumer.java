@@ -34,8 +34,11 @@ public class GovernanceEventsConsumer {
     private final RelayedVoteService relayed;
     private final DeadLetters deadLetters;
 
+    private final io.opentelemetry.api.trace.Tracer tracer;
+
     public GovernanceEventsConsumer(ObjectMapper json, ProposalCatalog catalog, RelayedVoteService relayed,
-                                    DeadLetters deadLetters) {
+                                    DeadLetters deadLetters, io.opentelemetry.api.trace.Tracer tracer) {
+        this.tracer = tracer;
         this.json = json;
         this.deadLetters = deadLetters;
         this.catalog = catalog;
@@ -68,7 +71,34 @@ public class GovernanceEventsConsumer {
             }
         }
         Uni<Void> dead = rejected.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        return dead.chain(() -> changes.isEmpty() ? Uni.createFrom().voidItem() : retrying(relayed.apply(changes)));
+        io.opentelemetry.api.trace.Span span = countingSpan(records, changes.size());
+        String traceparent = io.synod.outbox.TraceContext.of(span);
+        return dead.chain(() -> changes.isEmpty() ? Uni.createFrom().voidItem() : retrying(relayed.apply(changes, traceparent)))
+                .onTermination().invoke(span::end);
+    }
+
+    /**
+     * One span for the batch: the child of the relaying bridge's span when the batch holds one trace (a live
+     * vote), linked to each when it holds many (a backfill). Its context goes on to the tally it changes.
+     */
+    private io.opentelemetry.api.trace.Span countingSpan(ConsumerRecords<String, String> records, int changes) {
+        var builder = tracer.spanBuilder("count votes").setAttribute("synod.votes", changes);
+        java.util.Set<io.opentelemetry.context.Context> parents = new java.util.LinkedHashSet<>();
+        java.util.Set<String> traces = new java.util.HashSet<>();
+        for (ConsumerRecord<String, String> r : records) {
+            var h = r.headers().lastHeader("traceparent");
+            var c = h == null ? null : io.synod.outbox.TraceContext.parse(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+            if (c != null && traces.add(io.opentelemetry.api.trace.Span.fromContext(c).getSpanContext().getTraceId())) {
+                parents.add(c);
+            }
+        }
+        if (parents.size() == 1) {
+            builder.setParent(parents.iterator().next());
+        } else {
+            builder.setNoParent();
+            parents.forEach(c -> builder.addLink(io.opentelemetry.api.trace.Span.fromContext(c).getSpanContext()));
+        }
+        return builder.startSpan();
     }
 
     private RelayedVoteService.Change change(IncomingEvent e) {

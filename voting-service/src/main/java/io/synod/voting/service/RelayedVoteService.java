@@ -54,16 +54,17 @@ public class RelayedVoteService {
      * of votes); a retraction or a closing is applied where it stands, so it sees exactly the casts before it.
      * This is the backfill's hot path, so it runs on the SQL client, not through the ORM. The tallies are
      * marked dirty only once the transaction committed: a refresh running between the statements and the
-     * commit would see the old rows and leave the proposal clean.
+     * commit would see the old rows and leave the proposal clean. {@code traceparent}: the trace the tally
+     * update continues (null when not traced).
      */
-    public Uni<Void> apply(List<Change> changes) {
+    public Uni<Void> apply(List<Change> changes, String traceparent) {
         Set<String> touched = new java.util.HashSet<>();
         changes.forEach(c -> touched.add(switch (c) {
             case Cast cast -> cast.vote().proposalId();
             case Retract r -> r.vote().proposalId();
             case Closed closed -> closed.closing().proposalId();
         }));
-        return pool.withTransaction(tx -> applyInOrder(tx, changes)).invoke(() -> touched.forEach(tallies::markDirty));
+        return pool.withTransaction(tx -> applyInOrder(tx, changes)).invoke(() -> touched.forEach(id -> tallies.markDirty(id, traceparent)));
     }
 
     private Uni<Void> applyInOrder(SqlConnection tx, List<Change> changes) {

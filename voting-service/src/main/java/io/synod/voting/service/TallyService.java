@@ -51,6 +51,8 @@ public class TallyService {
     private final WeightSource weights;
     private final Outbox outbox;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** Per dirty proposal, the trace of the latest change that dirtied it (tracing on only). */
+    private final Map<String, String> causes = new ConcurrentHashMap<>();
     /** Per proposal, System.nanoTime() before which it is not recomputed again (see refreshDirty). */
     private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
     /** proposal@voteEnd already looked at once its voteEnd passed. */
@@ -66,6 +68,14 @@ public class TallyService {
     }
 
     public void markDirty(String proposalId) {
+        dirty.add(proposalId);
+    }
+
+    /** As {@link #markDirty(String)}, by a change made in the trace {@code traceparent}: the tally event continues it. */
+    public void markDirty(String proposalId, String traceparent) {
+        if (traceparent != null) {
+            causes.put(proposalId, traceparent);
+        }
         dirty.add(proposalId);
     }
 
@@ -209,7 +219,7 @@ public class TallyService {
                 TallyView stamped = view.withStamp(p.tallyVersion, Instant.now());
                 p.tallyJson = codec.write(stamped);
                 p.updatedAt = Instant.now();
-                return outbox.add(Topics.TALLIES, p.id, CloudEvents.TALLY_UPDATED, event(stamped))
+                return outbox.add(Topics.TALLIES, p.id, CloudEvents.TALLY_UPDATED, event(stamped), causes.remove(p.id))
                         .replaceWith(() -> remember(stamped));
             })));
         });
