@@ -1,12 +1,25 @@
-{{/* bridge-service's chains (RPC URLs from Secrets) and relayer key (from a Secret), as BRIDGE_* variables. */}}
-{{- define "synod.bridgeEnv" -}}
+{{/* bridge-service's chains, as BRIDGE_* configuration (what is not secret). */}}
+{{- define "synod.bridgeConfig" -}}
 {{- range $i, $c := .Values.chains }}
-- name: BRIDGE_CHAINS_{{ $i }}__CHAIN_ID
-  value: {{ $c.chainId | int64 | quote }}
-- name: BRIDGE_CHAINS_{{ $i }}__NAME
-  value: {{ $c.name | quote }}
-- name: BRIDGE_CHAINS_{{ $i }}__FINALITY
-  value: {{ $c.finality | quote }}
+BRIDGE_CHAINS_{{ $i }}__CHAIN_ID: {{ $c.chainId | int64 | quote }}
+BRIDGE_CHAINS_{{ $i }}__NAME: {{ $c.name | quote }}
+BRIDGE_CHAINS_{{ $i }}__FINALITY: {{ $c.finality | quote }}
+{{- with $c.spoke }}
+BRIDGE_CHAINS_{{ $i }}__SPOKE: {{ . | quote }}
+BRIDGE_CHAINS_{{ $i }}__START_BLOCK: {{ $c.startBlock | default 0 | int64 | quote }}
+{{- end }}
+{{- with $c.vaults }}
+BRIDGE_CHAINS_{{ $i }}__VAULTS: {{ join "," . | quote }}
+{{- end }}
+{{- with $c.nativeSymbol }}
+BRIDGE_CHAINS_{{ $i }}__NATIVE_SYMBOL: {{ . | quote }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* bridge-service's secrets: RPC and WebSocket URLs (they carry provider keys) and the relayer key. */}}
+{{- define "synod.bridgeSecretEnv" -}}
+{{- range $i, $c := .Values.chains }}
 - name: BRIDGE_CHAINS_{{ $i }}__RPC_URLS
   valueFrom:
     secretKeyRef:
@@ -18,20 +31,6 @@
     secretKeyRef:
       name: {{ .name }}
       key: {{ .key }}
-{{- end }}
-{{- with $c.spoke }}
-- name: BRIDGE_CHAINS_{{ $i }}__SPOKE
-  value: {{ . | quote }}
-- name: BRIDGE_CHAINS_{{ $i }}__START_BLOCK
-  value: {{ $c.startBlock | default 0 | int64 | quote }}
-{{- end }}
-{{- with $c.vaults }}
-- name: BRIDGE_CHAINS_{{ $i }}__VAULTS
-  value: {{ join "," . | quote }}
-{{- end }}
-{{- with $c.nativeSymbol }}
-- name: BRIDGE_CHAINS_{{ $i }}__NATIVE_SYMBOL
-  value: {{ . | quote }}
 {{- end }}
 {{- end }}
 {{- with .Values.bridge.relayerKeySecret.name }}

@@ -32,14 +32,23 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 http://{{ include "synod.fullname" . }}-bridge-service
 {{- end -}}
 
-{{/* Environment every service shares: port, Kafka, its database, tracing. */}}
-{{- define "synod.commonEnv" -}}
-- name: QUARKUS_HTTP_PORT
-  value: "8080"
-- name: KAFKA_BOOTSTRAP_SERVERS
-  value: {{ required "kafka.bootstrapServers is required" .root.Values.kafka.bootstrapServers | quote }}
-- name: QUARKUS_DATASOURCE_REACTIVE_URL
-  value: {{ required (printf "%s.database.url is required" .key) .svc.database.url | quote }}
+{{/* Configuration every service shares (its ConfigMap): port, Kafka, its database URL, JVM, tracing, extra env. */}}
+{{- define "synod.commonConfig" -}}
+QUARKUS_HTTP_PORT: "8080"
+KAFKA_BOOTSTRAP_SERVERS: {{ required "kafka.bootstrapServers is required" .root.Values.kafka.bootstrapServers | quote }}
+QUARKUS_DATASOURCE_REACTIVE_URL: {{ required (printf "%s.database.url is required" .key) .svc.database.url | quote }}
+JAVA_TOOL_OPTIONS: "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+{{- if .root.Values.tracing.otlpEndpoint }}
+QUARKUS_OTEL_SDK_DISABLED: "false"
+QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ .root.Values.tracing.otlpEndpoint | quote }}
+{{- end }}
+{{- range $k, $v := .svc.env }}
+{{ $k }}: {{ $v | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Secrets every service reads: its database user and password. */}}
+{{- define "synod.commonSecretEnv" -}}
 - name: QUARKUS_DATASOURCE_USERNAME
   valueFrom:
     secretKeyRef:
@@ -50,24 +59,10 @@ http://{{ include "synod.fullname" . }}-bridge-service
     secretKeyRef:
       name: {{ .svc.database.secret }}
       key: {{ .svc.database.passwordKey }}
-- name: JAVA_TOOL_OPTIONS
-  value: "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-{{- if .root.Values.tracing.otlpEndpoint }}
-- name: QUARKUS_OTEL_SDK_DISABLED
-  value: "false"
-- name: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT
-  value: {{ .root.Values.tracing.otlpEndpoint | quote }}
-{{- end }}
-{{- range $k, $v := .svc.env }}
-- name: {{ $k }}
-  value: {{ $v | quote }}
-{{- end }}
 {{- end -}}
 
-{{/* Bearer-token verification for the services with admin and committee endpoints. */}}
-{{- define "synod.jwtEnv" -}}
-- name: SYNOD_JWT_ISSUER
-  value: {{ required "jwt.issuer is required" .root.Values.jwt.issuer | quote }}
+{{/* The issuer's public key, for the services with admin and committee endpoints (the issuer is in config). */}}
+{{- define "synod.jwtSecretEnv" -}}
 - name: MP_JWT_VERIFY_PUBLICKEY
   valueFrom:
     secretKeyRef:
@@ -76,12 +71,23 @@ http://{{ include "synod.fullname" . }}-bridge-service
 {{- end -}}
 
 {{/*
-One service: Deployment, Service, PodDisruptionBudget and, when asked, HorizontalPodAutoscaler,
+One service: ConfigMap, Deployment, Service, PodDisruptionBudget and, when asked, HorizontalPodAutoscaler,
 NetworkPolicy and ServiceMonitor. Arguments: root, name (e.g. voting-service), key (values key), svc
-(its values), env (its own environment, rendered).
+(its values), config (its own configuration entries, rendered) and secretEnv (its own Secret-backed
+variables, rendered).
 */}}
 {{- define "synod.component" -}}
 {{- $fullName := include "synod.componentName" . -}}
+{{- $config := printf "%s\n%s" (include "synod.commonConfig" . | trim) (.config | trim) | trim -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ $fullName }}
+  labels:
+    {{- include "synod.labels" . | nindent 4 }}
+data:
+  {{- $config | nindent 2 }}
+---
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -104,7 +110,8 @@ spec:
       labels:
         {{- include "synod.labels" . | nindent 8 }}
       annotations:
-        checksum/env: {{ .env | sha256sum }}
+        # a configuration change rolls the pods
+        checksum/config: {{ $config | sha256sum }}
     spec:
       automountServiceAccountToken: false
       {{- with .root.Values.image.pullSecrets }}
@@ -122,9 +129,14 @@ spec:
             - name: http
               containerPort: 8080
               protocol: TCP
+          envFrom:
+            - configMapRef:
+                name: {{ $fullName }}
           env:
-            {{- include "synod.commonEnv" . | nindent 12 }}
-            {{- .env | nindent 12 }}
+            {{- include "synod.commonSecretEnv" . | nindent 12 }}
+            {{- with .secretEnv }}
+            {{- . | nindent 12 }}
+            {{- end }}
           startupProbe:
             httpGet: {path: /q/health/started, port: http}
             periodSeconds: 2

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -44,7 +45,12 @@ class ChartTest {
     @ParameterizedTest
     @ValueSource(strings = {"ci/minimal-values.yaml", "ci/production-values.yaml"})
     void everyServiceHasProbesResourcesAndRunsAsNonRootOnAReadOnlyFilesystem(String values) {
-        List<Deployment> deployments = of(RenderedChart.template(RenderedChart.CHART.resolve(values)), Deployment.class);
+        List<HasMetadata> all = RenderedChart.template(RenderedChart.CHART.resolve(values));
+        List<Deployment> deployments = of(all, Deployment.class);
+        for (ConfigMap m : of(all, ConfigMap.class)) {
+            m.getData().keySet().forEach(k -> assertFalse(SECRET_ENV.matcher(k).matches(), m.getMetadata().getName() + ": " + k
+                    + " belongs in a Secret, not a ConfigMap"));
+        }
         assertEquals(SERVICES, deployments.stream().map(d -> d.getMetadata().getLabels().get("app.kubernetes.io/name"))
                 .collect(Collectors.toSet()));
         for (Deployment d : deployments) {
@@ -78,12 +84,15 @@ class ChartTest {
         Deployment bridge = byName(of(all, Deployment.class), "synod-bridge-service");
         Container c = bridge.getSpec().getTemplate().getSpec().getContainers().getFirst();
         Map<String, EnvVar> env = c.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
-        assertEquals("42161", env.get("BRIDGE_CHAINS_0__CHAIN_ID").getValue());
+        assertEquals("synod-bridge-service", c.getEnvFrom().getFirst().getConfigMapRef().getName());
+        Map<String, String> config = of(all, ConfigMap.class).stream().filter(m -> m.getMetadata().getName()
+                .equals("synod-bridge-service")).findFirst().orElseThrow().getData();
+        assertEquals("42161", config.get("BRIDGE_CHAINS_0__CHAIN_ID"));
+        assertEquals("0x2222222222222222222222222222222222222222", config.get("BRIDGE_CHAINS_0__VAULTS"));
+        assertEquals("confirmations:20", config.get("BRIDGE_CHAINS_2__FINALITY"));
+        assertEquals("http://otel-collector.observability:4317", config.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
         assertEquals("synod-rpc", env.get("BRIDGE_CHAINS_0__RPC_URLS").getValueFrom().getSecretKeyRef().getName());
-        assertEquals("0x2222222222222222222222222222222222222222", env.get("BRIDGE_CHAINS_0__VAULTS").getValue());
-        assertEquals("confirmations:20", env.get("BRIDGE_CHAINS_2__FINALITY").getValue());
         assertEquals("synod-relayer", env.get("BRIDGE_RELAYER_PRIVATE_KEY").getValueFrom().getSecretKeyRef().getName());
-        assertEquals("http://otel-collector.observability:4317", env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").getValue());
         assertEquals("registry.example.org/governance/synod/bridge-service:0.1.0-native", c.getImage());
         assertEquals(null, bridge.getSpec().getReplicas(), "the HPA owns the replica count");
 
@@ -103,7 +112,9 @@ class ChartTest {
         assertEquals(0, all.stream().filter(r -> r.getKind().equals("ServiceMonitor")).count());
         Deployment bridge = byName(of(all, Deployment.class), "synod-bridge-service");
         assertTrue(bridge.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
-                .noneMatch(e -> e.getName().startsWith("BRIDGE_") || e.getName().startsWith("QUARKUS_OTEL")));
+                .noneMatch(e -> e.getName().startsWith("BRIDGE_")));
+        assertTrue(of(all, ConfigMap.class).stream().allMatch(m -> m.getData().keySet().stream()
+                .noneMatch(k -> k.startsWith("BRIDGE_") || k.startsWith("QUARKUS_OTEL"))));
         assertEquals("synod/voting-service:0.1.0", byName(of(all, Deployment.class), "synod-voting-service").getSpec()
                 .getTemplate().getSpec().getContainers().getFirst().getImage());
     }
