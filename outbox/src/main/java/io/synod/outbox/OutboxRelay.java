@@ -112,13 +112,12 @@ public class OutboxRelay {
         headers.add(CloudEvents.H_CONTENT_TYPE, bytes(CloudEvents.CONTENT_TYPE));
         OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(r.topic).withKey(r.key).withHeaders(headers).build();
-        Message<String> m = Message.of(r.payload).addMetadata(meta);
-        io.opentelemetry.context.Context writer = TraceContext.parse(r.traceparent);
-        if (writer != null) {
-            // the producer span is the writer's child: one trace from the change through Kafka to its consumers
-            m = m.addMetadata(io.smallrye.reactive.messaging.TracingMetadata.withCurrent(writer));
+        if (r.traceparent != null) {
+            // the writer's trace goes on with the record (W3C trace context): its consumers continue it. Set here,
+            // not by the connector's tracing (off on this channel), which would start a span per record
+            headers.add("traceparent", bytes(r.traceparent));
         }
-        return emitter.sendMessage(m);
+        return emitter.sendMessage(Message.of(r.payload).addMetadata(meta));
     }
 
     private static byte[] bytes(String s) {

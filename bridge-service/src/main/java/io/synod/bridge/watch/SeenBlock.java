@@ -28,6 +28,9 @@ public class SeenBlock extends PanacheEntityBase {
     /** The VoteEvents relayed from this block, as a JSON array (usually empty). */
     @Column(nullable = false, columnDefinition = "text")
     public String votesJson = "[]";
+    /** The trace its votes were relayed in: relaying them again as final (or retracting them) continues it. */
+    @Column(length = 55)
+    public String traceparent;
 
     public static String id(long chainId, long number) {
         return chainId + ":" + number;

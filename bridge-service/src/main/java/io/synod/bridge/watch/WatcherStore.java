@@ -72,6 +72,7 @@ public class WatcherStore {
     /** Unfinal blocks with the votes in them, relayed as provisional. */
     public Uni<Void> commitProvisional(long chainId, long startBlock, List<SeenBlock> blocks, List<VoteEvent> votes,
                                        String traceparent) {
+        blocks.stream().filter(b -> !"[]".equals(b.votesJson)).forEach(b -> b.traceparent = traceparent);
         return Panache.withTransaction(() -> lockCursor(chainId, startBlock).chain(c -> Multi.createFrom().iterable(blocks)
                 .onItem().transformToUniAndConcatenate(b -> b.persist()).collect().last()
                 .chain(() -> publish(votes, CloudEvents.VOTE_CAST, traceparent))
@@ -91,7 +92,9 @@ public class WatcherStore {
                 "chainId = ?1 and number > ?2 order by number", chainId, ancestor).chain(orphans -> {
             List<VoteEvent> retracted = new ArrayList<>();
             orphans.forEach(b -> retracted.addAll(votes(b)));
-            return publish(retracted, CloudEvents.VOTE_RETRACTED)
+            return Multi.createFrom().iterable(orphans).onItem()
+                    .transformToUniAndConcatenate(b -> publish(votes(b), CloudEvents.VOTE_RETRACTED, b.traceparent))
+                    .collect().last()
                     .chain(() -> SeenBlock.delete("chainId = ?1 and number > ?2", chainId, ancestor))
                     .invoke(() -> {
                         c.lastBlock = Math.min(c.lastBlock, ancestor);
@@ -114,12 +117,13 @@ public class WatcherStore {
             long upTo = Math.min(finalNumber, c.lastBlock);
             Uni<Void> promote = upTo <= c.finalBlock ? Uni.createFrom().voidItem()
                     : SeenBlock.<SeenBlock>list("chainId = ?1 and number > ?2 and number <= ?3 order by number",
-                            chainId, c.finalBlock, upTo).chain(blocks -> {
-                        List<VoteEvent> finals = new ArrayList<>();
-                        blocks.forEach(b -> votes(b).forEach(v -> finals.add(asFinal(v))));
-                        promoted[0] = finals.size();
-                        return publish(finals, CloudEvents.VOTE_CAST);
-                    })
+                            chainId, c.finalBlock, upTo).chain(blocks -> Multi.createFrom().iterable(blocks).onItem()
+                            .transformToUniAndConcatenate(b -> {
+                                List<VoteEvent> finals = votes(b).stream().map(WatcherStore::asFinal).toList();
+                                promoted[0] += finals.size();
+                                // the final relay continues the trace its provisional relay started
+                                return publish(finals, CloudEvents.VOTE_CAST, b.traceparent);
+                            }).collect().last())
                     // keep the newest final block: the next reorg check compares against it
                     .chain(() -> SeenBlock.delete("chainId = ?1 and number < ?2", chainId, upTo)).replaceWithVoid();
             return promote.chain(() -> {
@@ -174,10 +178,6 @@ public class WatcherStore {
             fresh.updatedAt = Instant.now();
             return fresh.persist();
         });
-    }
-
-    private Uni<Void> publish(List<VoteEvent> votes, String type) {
-        return publish(votes, type, null);
     }
 
     private Uni<Void> publish(List<VoteEvent> votes, String type, String traceparent) {
