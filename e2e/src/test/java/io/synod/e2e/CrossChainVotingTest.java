@@ -95,6 +95,21 @@ class CrossChainVotingTest {
             assertTrue(mark.getLong("head.number") >= mark.getLong("finalized.number"));
         }
         assertTrue(List.of("succeeded", "queued").contains(decided.getString("state")), decided.getString("state"));
+
+        // what an operator sees: per-chain relay counters, the follower of each chain, votes applied, Kafka lag
+        Metrics bridge = Metrics.scrape(env.platform.bridge.url());
+        for (TestChain chain : List.of(env.chainA, env.chainB, env.chainC)) {
+            String c = String.valueOf(chain.chainId);
+            assertTrue(bridge.value("synod_bridge_votes_relayed_total", "chain", c, "finality", "provisional") >= 1, c);
+            assertTrue(bridge.value("synod_bridge_votes_relayed_total", "chain", c, "finality", "final") >= 1, c);
+            assertEquals(1.0, bridge.value("synod_bridge_chain_leader", "chain", c), c);
+            assertTrue(bridge.value("synod_bridge_lag_blocks", "chain", c) >= 0, c);
+        }
+        Metrics voting = Metrics.scrape(env.platform.voting.url());
+        assertTrue(voting.value("synod_votes_applied_total", "source", "onchain", "finality", "final") >= 4);
+        assertTrue(voting.has("kafka_consumer_fetch_manager_records_lag_max"), "Kafka consumer lag is exported");
+        given().get(env.platform.bridge.url() + "/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem("chain RPC"));
     }
 
     @Test
@@ -136,6 +151,10 @@ class CrossChainVotingTest {
             assertEquals(List.of(env.chainC.chainId), t.getList("waitingFor", Long.class));
             assertEquals("1000", OnChain.participation(t, env.chainC.chainId), "the stalled chain's votes still show");
             assertEquals("active", hub.proposal(id).getString("state"), "no decision on a provisional tally");
+            // and operators see it: the stalled chain's final block ages, a tally waits for chains
+            assertTrue(Metrics.scrape(env.platform.bridge.url())
+                    .value("synod_bridge_final_lag_seconds", "chain", String.valueOf(env.chainC.chainId)) > 5);
+            assertTrue(Metrics.scrape(env.platform.voting.url()).value("synod_tallies_open", "status", "waiting") >= 1);
         } finally {
             env.proxyC.thawFinality();
         }

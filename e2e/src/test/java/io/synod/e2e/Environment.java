@@ -75,6 +75,7 @@ final class Environment {
         platform = new Platform(kafka, chains, BASE_PORT, "_e2e", TestJwt.publicKey(), TestJwt.ISSUER);
         // a payout the vault cannot cover is given up after three sends here, not eight: tests wait less
         platform.bridge.withEnv("BRIDGE_RELAYER_MAX_ATTEMPTS", "3");
+        platform.treasury.withEnv("TREASURY_METRICS_REFRESH", "1s");
         // traced as in production: spans exported over OTLP (to a sink here), trace context carried through Kafka
         for (var s : List.of(platform.bridge, platform.voting, platform.proposals, platform.treasury)) {
             s.withEnv("QUARKUS_OTEL_SDK_DISABLED", "false").withEnv("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")

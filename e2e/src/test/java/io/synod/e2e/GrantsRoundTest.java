@@ -116,6 +116,10 @@ class GrantsRoundTest {
                         + g.usd.getContractAddress() + "/reconcile").then().statusCode(200)
                 .body("difference", equalTo("0")).body("ledger", equalTo(TOKEN.multiply(BigInteger.valueOf(1700)).toString()));
 
+        // operators count payouts by status from the database (other tests' payouts may be there too)
+        Hub.await("payouts in the metrics", java.time.Duration.ofSeconds(10),
+                () -> Metrics.scrape(g.env.platform.treasury.url()).value("synod_payouts", "status", "paid") >= 2);
+
         // the audit trail names who did what
         given().auth().oauth2(Grants.ADMIN).queryParam("entity", "grant:" + grantA.getString("id")).get(g.api + "/audit")
                 .then().statusCode(200).body("action", hasItem("payout-paid")).body("actor", hasItem("cy"));

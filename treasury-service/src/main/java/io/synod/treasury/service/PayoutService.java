@@ -38,11 +38,8 @@ public class PayoutService {
     private final AuditLog audit;
     private final BudgetService budgets;
     private final Motions motions;
-    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    public PayoutService(Outbox outbox, Ledger ledger, AuditLog audit, BudgetService budgets, Motions motions,
-                         io.micrometer.core.instrument.MeterRegistry metrics) {
-        this.metrics = metrics;
+    public PayoutService(Outbox outbox, Ledger ledger, AuditLog audit, BudgetService budgets, Motions motions) {
         this.outbox = outbox;
         this.ledger = ledger;
         this.audit = audit;
@@ -92,7 +89,7 @@ public class PayoutService {
         m.payoutId = p.id;
         JournalEntry owed = JournalEntry.transfer("milestone-approved", p.id, "milestone " + (m.idx + 1) + " of grant " + g.id,
                 JournalEntry.grantExpense(g.envelopeId), JournalEntry.payable(g.id), g.chainId, g.asset, m.amount);
-        return p.persist().chain(() -> ledger.post(owed)).chain(() -> send(p)).invoke(() -> count(PayoutRecord.REQUESTED))
+        return p.persist().chain(() -> ledger.post(owed)).chain(() -> send(p))
                 .chain(() -> audit.record(actor.subject(), "payout-requested", "grant:" + g.id,
                         Map.of("payout", p.id, "milestone", m.id, "amount", m.amount.toString())));
     }
@@ -143,14 +140,12 @@ public class PayoutService {
                     p.txHash = r.txHash();
                     p.updatedAt = Instant.now();
                     LOG.warnf("payout %s (attempt %d) failed: %s", p.id, r.attempt(), r.error());
-                    count(PayoutRecord.FAILED);
                     return audit.record("system:bridge", "payout-failed", "grant:" + p.grantId,
                             Map.of("payout", p.id, "attempt", r.attempt(), "error", String.valueOf(r.error())));
                 }));
     }
 
     private Uni<Void> paid(PayoutRecord p, PayoutReceipt r) {
-        count(PayoutRecord.PAID);
         p.status = PayoutRecord.PAID;
         p.txHash = r.txHash();
         p.blockNumber = r.blockNumber();
@@ -196,11 +191,6 @@ public class PayoutService {
                                                                         env.id + " (" + env.dao + " " + env.period + " " + env.category + ")",
                                                                         a.id, a.applicant, appApprovals, m.id + " (" + m.title + ")",
                                                                         m.evidenceUri, msApprovals, postings)))))))));
-    }
-
-    /** synod_payouts_total{status}: requested, paid, failed (docs/deploy.md: alert on failed). */
-    private void count(String status) {
-        metrics.counter("synod.payouts", "status", status).increment();
     }
 
     private Uni<Void> send(PayoutRecord p) {

@@ -65,10 +65,19 @@ public class VoteRepository implements PanacheRepositoryBase<VoteRecord, Long> {
     }
 
     /** Votes now final (a no-op for unknown keys or rows already final). */
-    public Uni<Void> markFinal(SqlConnection tx, Collection<String> voteKeys) {
-        return voteKeys.isEmpty() ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("UPDATE vote SET finality = 'final' WHERE vote_key = ANY($1) AND finality <> 'final'")
-                        .execute(Tuple.of(voteKeys.toArray(String[]::new))).replaceWithVoid();
+    /** @return how many of them are counted votes (not retracted, not a voter's second vote) */
+    public Uni<Integer> markFinal(SqlConnection tx, Collection<String> voteKeys) {
+        return voteKeys.isEmpty() ? Uni.createFrom().item(0)
+                : tx.preparedQuery("UPDATE vote SET finality = 'final' WHERE vote_key = ANY($1) AND finality <> 'final'"
+                                + " RETURNING counted_key IS NOT NULL AS counted")
+                        .execute(Tuple.of(voteKeys.toArray(String[]::new)))
+                        .map(rows -> {
+                            int n = 0;
+                            for (var row : rows) {
+                                n += row.getBoolean("counted") ? 1 : 0;
+                            }
+                            return n;
+                        });
     }
 
     /** Undo a vote whose block a reorg removed. @return rows changed (0 if unknown or already undone) */

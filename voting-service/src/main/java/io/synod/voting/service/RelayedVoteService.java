@@ -64,10 +64,16 @@ public class RelayedVoteService {
             case Retract r -> r.vote().proposalId();
             case Closed closed -> closed.closing().proposalId();
         }));
-        return pool.withTransaction(tx -> applyInOrder(tx, changes)).invoke(() -> touched.forEach(id -> tallies.markDirty(id, traceparent)));
+        int[] counted = new int[2]; // newly counted as provisional, as final (first seen final, or promoted)
+        return pool.withTransaction(tx -> applyInOrder(tx, changes, counted)).invoke(() -> {
+            touched.forEach(id -> tallies.markDirty(id, traceparent));
+            // metrics only for what committed: a rolled-back batch is redelivered and would count twice
+            metrics.applied("onchain", "provisional", counted[0]);
+            metrics.applied("onchain", "final", counted[1]);
+        });
     }
 
-    private Uni<Void> applyInOrder(SqlConnection tx, List<Change> changes) {
+    private Uni<Void> applyInOrder(SqlConnection tx, List<Change> changes, int[] counted) {
         List<List<Change>> runs = new ArrayList<>();
         for (Change c : changes) {
             boolean extend = c instanceof Cast && !runs.isEmpty() && runs.getLast().getFirst() instanceof Cast;
@@ -78,7 +84,7 @@ public class RelayedVoteService {
             }
         }
         return Multi.createFrom().iterable(runs).onItem().transformToUniAndConcatenate(run -> switch (run.getFirst()) {
-            case Cast ignored -> cast(tx, run.stream().map(c -> ((Cast) c).vote()).toList());
+            case Cast ignored -> cast(tx, run.stream().map(c -> ((Cast) c).vote()).toList(), counted);
             case Retract r -> votes.retract(tx, r.vote().voteKey()).invoke(n -> {
                 if (n == 0) {
                     LOG.debugf("retraction of unknown or already retracted vote %s", r.vote().voteKey());
@@ -89,7 +95,7 @@ public class RelayedVoteService {
         }).collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> cast(SqlConnection tx, List<VoteEvent> events) {
+    private Uni<Void> cast(SqlConnection tx, List<VoteEvent> events, int[] counted) {
         // signed ballots are published by this service through its outbox, after their row committed:
         // the event is the record of a vote already counted, never a new one
         List<VoteEvent> relayed = events.stream().filter(e -> !SIGNED.equals(e.source())).toList();
@@ -98,14 +104,14 @@ public class RelayedVoteService {
         }
         List<VoteRecord> rows = relayed.stream().map(RelayedVoteService::record).toList();
         return votes.insertAll(tx, rows).invoke(inserted -> relayed.stream().filter(e -> inserted.contains(e.voteKey()))
-                .collect(Collectors.groupingBy(VoteEvent::finality, Collectors.counting()))
-                .forEach((finality, n) -> metrics.applied("onchain", finality, n.intValue()))).chain(inserted -> {
+                .forEach(e -> counted["final".equals(e.finality()) ? 1 : 0]++)).chain(inserted -> {
             // known votes (redelivery, or now final) and voters' second votes on a chain, kept for audit uncounted
             List<VoteRecord> rest = rows.stream().filter(v -> !inserted.contains(v.voteKey)).toList();
             rest.forEach(v -> v.countedKey = null);
             Set<String> nowFinal = relayed.stream().filter(e -> "final".equals(e.finality()) && !inserted.contains(e.voteKey()))
                     .map(VoteEvent::voteKey).collect(Collectors.toSet());
-            return votes.insertAll(tx, rest).chain(() -> votes.markFinal(tx, nowFinal));
+            return votes.insertAll(tx, rest).chain(() -> votes.markFinal(tx, nowFinal)).invoke(n -> counted[1] += n)
+                    .replaceWithVoid();
         });
     }
 
