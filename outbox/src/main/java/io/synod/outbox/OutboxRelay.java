@@ -1,48 +1,68 @@
 package io.synod.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.synod.events.CloudEvents;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.synod.events.CloudEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.time.Duration;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.jboss.logging.Logger;
 
 /**
  * Sends committed outbox records to Kafka, oldest first, and deletes them once the broker acknowledged.
  * At-least-once: a crash after the send and before the delete sends again, and every consumer is
  * idempotent. Rows are claimed under a row lock, so replicas relay one after another, never twice.
+ *
+ * <p>It owns a plain Kafka producer (idempotent, acks=all) configured from the application's {@code kafka.*}
+ * settings, not a messaging channel: a batch needs only "all acknowledged or not", and the per-message
+ * acknowledgement machinery of a channel cost more CPU than the sends themselves in backfills
+ * (docs/BENCHMARKS.md).
  */
 @ApplicationScoped
 public class OutboxRelay {
-    /** The outgoing channel every service configures (smallrye-kafka, String values). */
-    public static final String CHANNEL = "outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
 
-    private final MutinyEmitter<String> emitter;
+    private final Map<String, Object> kafka;
+    private final Instance<MeterRegistry> metrics;
+    private final String application;
     private final String source;
     private final Duration tick;
     private final Pool pool;
+    private volatile Producer<String, String> producer;
+    private KafkaClientMetrics producerMetrics;
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Pool pool,
-                       @ConfigProperty(name = "quarkus.application.name") String application,
+    public OutboxRelay(@Identifier("default-kafka-broker") Map<String, Object> kafka, Instance<MeterRegistry> metrics,
+                       Pool pool, @ConfigProperty(name = "quarkus.application.name") String application,
                        @ConfigProperty(name = "synod.outbox.tick", defaultValue = "PT0.05S") Duration tick) {
-        this.emitter = emitter;
+        this.kafka = kafka;
+        this.metrics = metrics;
         this.pool = pool;
+        this.application = application;
         this.source = "urn:synod:" + application;
         this.tick = tick;
     }
@@ -52,7 +72,39 @@ public class OutboxRelay {
      * looked, and an empty poll is one indexed query. Records left by a crash go out on the next tick.
      */
     void start(@Observes StartupEvent ev, Ticker ticker) {
+        producer = new KafkaProducer<>(producerConfig(kafka, application), new StringSerializer(), new StringSerializer());
+        if (metrics.isResolvable()) {
+            producerMetrics = new KafkaClientMetrics(producer);
+            producerMetrics.bindTo(metrics.get());
+        }
         ticker.every(tick, "outbox relay", this::drainAll);
+    }
+
+    /** After the ticker stopped (ShutdownEvent observers of lower priority run later): unsent records stay in the table. */
+    void stop(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent ev) {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The application's Kafka settings (bootstrap servers, security), with what the relay's guarantees need. */
+    static Map<String, Object> producerConfig(Map<String, Object> kafka, String application) {
+        Map<String, Object> c = new HashMap<>();
+        kafka.forEach((k, v) -> {
+            // only client settings: the map also carries Quarkus' own kafka.* keys (dev services, health)
+            if (ProducerConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                c.put(k, v);
+            }
+        });
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        c.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        c.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        c.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
+        return c;
     }
 
     /** A full batch means more may wait: keep going without waiting for the next tick (backfills, bursts). */
@@ -68,9 +120,9 @@ public class OutboxRelay {
     private Uni<Integer> drain() {
         return pool.withTransaction(tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(BATCH))
                         .map(rows -> {
-                            List<OutboxRecord> batch = new java.util.ArrayList<>(rows.size());
+                            List<OutboxRecord> batch = new ArrayList<>(rows.size());
                             rows.forEach(row -> batch.add(record(row)));
-                            batch.sort(java.util.Comparator.comparing(r -> r.id));
+                            batch.sort(Comparator.comparing(r -> r.id));
                             return batch;
                         })
                         .call(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : send(batch)))
@@ -96,12 +148,27 @@ public class OutboxRelay {
         return r;
     }
 
+    /** Sends the batch in order; completes when the broker acknowledged every record, fails on the first refusal. */
     private Uni<Void> send(List<OutboxRecord> batch) {
-        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+        return Uni.createFrom().emitter(done -> {
+            AtomicInteger pending = new AtomicInteger(batch.size());
+            try {
+                for (OutboxRecord r : batch) {
+                    producer.send(record(r), (meta, e) -> {
+                        if (e != null) {
+                            done.fail(e); // later completions are ignored: the batch is sent again
+                        } else if (pending.decrementAndGet() == 0) {
+                            done.complete(null);
+                        }
+                    });
+                }
+            } catch (RuntimeException e) {
+                done.fail(e);
+            }
+        });
     }
 
-    private Uni<Void> send(OutboxRecord r) {
+    private ProducerRecord<String, String> record(OutboxRecord r) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEvents.H_SPEC_VERSION, bytes(CloudEvents.SPEC_VERSION));
         headers.add(CloudEvents.H_ID, bytes(r.eventId));
@@ -110,14 +177,11 @@ public class OutboxRelay {
         headers.add(CloudEvents.H_SUBJECT, bytes(r.key));
         headers.add(CloudEvents.H_TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(r.createdAt)));
         headers.add(CloudEvents.H_CONTENT_TYPE, bytes(CloudEvents.CONTENT_TYPE));
-        OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(r.topic).withKey(r.key).withHeaders(headers).build();
         if (r.traceparent != null) {
-            // the writer's trace goes on with the record (W3C trace context): its consumers continue it. Set here,
-            // not by the connector's tracing (off on this channel), which would start a span per record
+            // the writer's trace goes on with the record (W3C trace context): its consumers continue it
             headers.add("traceparent", bytes(r.traceparent));
         }
-        return emitter.sendMessage(Message.of(r.payload).addMetadata(meta));
+        return new ProducerRecord<>(r.topic, null, r.key, r.payload, headers);
     }
 
     private static byte[] bytes(String s) {

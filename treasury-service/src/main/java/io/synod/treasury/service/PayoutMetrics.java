@@ -6,10 +6,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.synod.treasury.repository.PayoutRecord;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * synod_payouts{status}: how many payouts are requested (in flight), paid and failed (awaiting a retry) right
@@ -18,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class PayoutMetrics {
+    private static final Logger LOG = Logger.getLogger(PayoutMetrics.class);
+    private volatile boolean stopping;
     private final Map<String, AtomicLong> byStatus = Map.of(PayoutRecord.REQUESTED, new AtomicLong(),
             PayoutRecord.PAID, new AtomicLong(), PayoutRecord.FAILED, new AtomicLong());
 
@@ -31,7 +36,17 @@ public class PayoutMetrics {
     Uni<Void> refresh() {
         return Panache.withSession(() -> PayoutRecord.getSession().chain(s -> s
                 .createQuery("select p.status, count(p) from PayoutRecord p group by p.status", Object[].class)
-                .getResultList())).invoke(this::apply).replaceWithVoid();
+                .getResultList())).invoke(this::apply).replaceWithVoid()
+                .onFailure().invoke(e -> {
+                    if (!stopping) {
+                        LOG.warnf("payout metrics not refreshed: %s", e.getMessage());
+                    }
+                }).onFailure().recoverWithNull();
+    }
+
+    /** The scheduler may still fire while the database pool closes: that is not worth a warning. */
+    void stop(@Observes ShutdownEvent ev) {
+        stopping = true;
     }
 
     private void apply(List<Object[]> rows) {
