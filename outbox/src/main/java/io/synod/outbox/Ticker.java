@@ -31,29 +31,49 @@ public class Ticker {
         this.vertx = vertx;
     }
 
-    public void every(Duration period, String name, Supplier<Uni<Void>> task) {
+    /**
+     * Runs {@code task} every {@code period}. @return a trigger that runs it now (once more after the current
+     * run, if one is going): for writers that know they just committed work for it
+     */
+    public Runnable every(Duration period, String name, Supplier<Uni<Void>> task) {
         AtomicBoolean running = new AtomicBoolean();
-        timers.add(vertx.setPeriodic(period.toMillis(), id -> {
-            if (stopped || !running.compareAndSet(false, true)) {
+        AtomicBoolean again = new AtomicBoolean();
+        Runnable[] run = new Runnable[1];
+        run[0] = () -> {
+            if (stopped) {
                 return;
             }
+            if (!running.compareAndSet(false, true)) {
+                again.set(true);
+                return;
+            }
+            again.set(false);
             Context ctx = VertxContext.getOrCreateDuplicatedContext(vertx);
             VertxContextSafetyToggle.setContextSafe(ctx, true);
             ctx.runOnContext(v -> {
-                Uni<Void> run;
+                Uni<Void> once;
                 try {
-                    run = task.get();
+                    once = task.get();
                 } catch (RuntimeException e) {
-                    run = Uni.createFrom().failure(e);
+                    once = Uni.createFrom().failure(e);
                 }
-                run.subscribe().with(ok -> running.set(false), e -> {
-                    running.set(false);
+                once.subscribe().with(ok -> done(running, again, run[0]), e -> {
                     if (!stopped) {
                         LOG.warnf("%s failed: %s", name, e.getMessage());
                     }
+                    done(running, again, run[0]);
                 });
             });
-        }));
+        };
+        timers.add(vertx.setPeriodic(period.toMillis(), id -> run[0].run()));
+        return run[0];
+    }
+
+    private static void done(AtomicBoolean running, AtomicBoolean again, Runnable run) {
+        running.set(false);
+        if (again.getAndSet(false)) {
+            run.run();
+        }
     }
 
     void stop(@Observes ShutdownEvent ev) {

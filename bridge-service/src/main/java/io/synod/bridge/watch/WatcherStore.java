@@ -12,6 +12,7 @@ import io.synod.events.Topics;
 import io.synod.events.VoteEvent;
 import io.synod.events.WatermarkEvent;
 import io.synod.outbox.Outbox;
+import io.synod.outbox.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,8 +33,10 @@ public class WatcherStore {
     private final ObjectMapper json;
     private final Pool pool;
     private final ChainLeases leases;
+    private final OutboxRelay relay;
 
-    public WatcherStore(Outbox outbox, ObjectMapper json, Pool pool, ChainLeases leases) {
+    public WatcherStore(Outbox outbox, ObjectMapper json, Pool pool, ChainLeases leases, OutboxRelay relay) {
+        this.relay = relay;
         this.outbox = outbox;
         this.json = json;
         this.pool = pool;
@@ -79,7 +82,11 @@ public class WatcherStore {
                 .invoke(() -> {
                     c.lastBlock = blocks.getLast().number;
                     c.updatedAt = Instant.now();
-                })));
+                }))).invoke(() -> {
+                    if (!votes.isEmpty()) {
+                        relay.wake(); // the live path: block → tally without waiting for the relay's tick
+                    }
+                });
     }
 
     /**
@@ -102,7 +109,7 @@ public class WatcherStore {
                         c.updatedAt = Instant.now();
                     })
                     .replaceWith(retracted.size());
-        })));
+        }))).invoke(relay::wake);
     }
 
     /**

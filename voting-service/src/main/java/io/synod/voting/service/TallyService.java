@@ -59,6 +59,7 @@ public class TallyService {
     private final Map<String, Long> waitingSince = new ConcurrentHashMap<>();
     private final Map<String, TallyView> latest = new ConcurrentHashMap<>();
     private final BroadcastProcessor<TallyView> changes = BroadcastProcessor.create();
+    private volatile Runnable refreshNow;
 
     public TallyService(VoteRepository votes, ProposalCodec codec, WeightSource weights, Outbox outbox) {
         this.votes = votes;
@@ -67,8 +68,13 @@ public class TallyService {
         this.outbox = outbox;
     }
 
+    /** A committed change to the proposal's votes: its tally is recomputed now, or when its cost allows. */
     public void markDirty(String proposalId) {
         dirty.add(proposalId);
+        Runnable r = refreshNow;
+        if (r != null) {
+            r.run(); // not the next tick: the live path (block → tally) is measured in milliseconds
+        }
     }
 
     /** As {@link #markDirty(String)}, by a change made in the trace {@code traceparent}: the tally event continues it. */
@@ -76,7 +82,7 @@ public class TallyService {
         if (traceparent != null) {
             causes.put(proposalId, traceparent);
         }
-        dirty.add(proposalId);
+        markDirty(proposalId);
     }
 
     /** The current tally; computed on first read after a restart. */
@@ -112,7 +118,7 @@ public class TallyService {
                @ConfigProperty(name = "synod.tally.refresh-every", defaultValue = "PT0.1S") Duration refreshEvery,
                @ConfigProperty(name = "synod.tally.close-every", defaultValue = "PT0.25S") Duration closeEvery) {
         gauges(metrics.registry());
-        ticker.every(refreshEvery, "tally refresh", this::refreshDirty);
+        refreshNow = ticker.every(refreshEvery, "tally refresh", this::refreshDirty);
         ticker.every(closeEvery, "tally closing", this::closeDue);
     }
 
