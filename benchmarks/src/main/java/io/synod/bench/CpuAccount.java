@@ -43,11 +43,12 @@ final class CpuAccount {
         } catch (IOException e) {
             return seconds;
         }
-        // the machine as a whole: idle time, and time the hypervisor gave to others (steal) — a run that was not
-        // CPU-bound, or was robbed, says so
+        // the machine as a whole: idle time, waiting for the disk (iowait), and time the hypervisor gave to others
+        // (steal) — a run that was not CPU-bound, or was robbed, says so
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             seconds.put("(idle)", Long.parseLong(cpu[4]) / TICKS);
+            seconds.put("(iowait)", Long.parseLong(cpu[5]) / TICKS);
             seconds.put("(steal)", Long.parseLong(cpu[8]) / TICKS);
         } catch (IOException | RuntimeException e) {
             // not Linux: process figures only
