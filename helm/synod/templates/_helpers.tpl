@@ -36,6 +36,12 @@ http://{{ include "synod.fullname" . }}-bridge-service
 {{- define "synod.commonConfig" -}}
 QUARKUS_HTTP_PORT: "8080"
 KAFKA_BOOTSTRAP_SERVERS: {{ required "kafka.bootstrapServers is required" .root.Values.kafka.bootstrapServers | quote }}
+{{- with .root.Values.kafka.securityProtocol }}
+KAFKA_SECURITY_PROTOCOL: {{ . | quote }}
+{{- end }}
+{{- with .root.Values.kafka.saslMechanism }}
+KAFKA_SASL_MECHANISM: {{ . | quote }}
+{{- end }}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ required (printf "%s.database.url is required" .key) .svc.database.url | quote }}
 JAVA_TOOL_OPTIONS: "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 {{- if .root.Values.tracing.otlpEndpoint }}
@@ -47,8 +53,15 @@ QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ .root.Values.tracing.otlpEndpoint | quot
 {{- end }}
 {{- end -}}
 
-{{/* Secrets every service reads: its database user and password. */}}
+{{/* Secrets every service reads: its database user and password, and Kafka's SASL JAAS line if one is given. */}}
 {{- define "synod.commonSecretEnv" -}}
+{{- with .root.Values.kafka.saslJaasConfigSecret }}{{ if .name }}
+- name: KAFKA_SASL_JAAS_CONFIG
+  valueFrom:
+    secretKeyRef:
+      name: {{ .name }}
+      key: {{ .key }}
+{{- end }}{{ end }}
 - name: QUARKUS_DATASOURCE_USERNAME
   valueFrom:
     secretKeyRef:

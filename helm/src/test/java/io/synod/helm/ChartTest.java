@@ -93,6 +93,11 @@ class ChartTest {
         assertEquals("http://otel-collector.observability:4317", config.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
         assertEquals("synod-rpc", env.get("BRIDGE_CHAINS_0__RPC_URLS").getValueFrom().getSecretKeyRef().getName());
         assertEquals("synod-relayer", env.get("BRIDGE_RELAYER_PRIVATE_KEY").getValueFrom().getSecretKeyRef().getName());
+        // Kafka over SASL_SSL: protocol and mechanism as config, the JAAS line (it holds the password) from a Secret
+        assertEquals("SASL_SSL", config.get("KAFKA_SECURITY_PROTOCOL"));
+        assertEquals("SCRAM-SHA-512", config.get("KAFKA_SASL_MECHANISM"));
+        assertEquals("synod-kafka", env.get("KAFKA_SASL_JAAS_CONFIG").getValueFrom().getSecretKeyRef().getName());
+        assertEquals("sasl.jaas.config", env.get("KAFKA_SASL_JAAS_CONFIG").getValueFrom().getSecretKeyRef().getKey());
         assertEquals("registry.example.org/governance/synod/bridge-service:0.1.0-native", c.getImage());
         assertEquals(null, bridge.getSpec().getReplicas(), "the HPA owns the replica count");
 
@@ -114,7 +119,9 @@ class ChartTest {
         assertTrue(bridge.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
                 .noneMatch(e -> e.getName().startsWith("BRIDGE_")));
         assertTrue(of(all, ConfigMap.class).stream().allMatch(m -> m.getData().keySet().stream()
-                .noneMatch(k -> k.startsWith("BRIDGE_") || k.startsWith("QUARKUS_OTEL"))));
+                .noneMatch(k -> k.startsWith("BRIDGE_") || k.startsWith("QUARKUS_OTEL") || k.startsWith("KAFKA_S"))));
+        assertTrue(bridge.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
+                .noneMatch(e -> e.getName().startsWith("KAFKA_")));
         assertEquals("synod/voting-service:0.1.0", byName(of(all, Deployment.class), "synod-voting-service").getSpec()
                 .getTemplate().getSpec().getContainers().getFirst().getImage());
     }
@@ -122,7 +129,7 @@ class ChartTest {
     /** Values the schema must refuse before anything is rendered: wrong types, unknown keys, unsafe settings. */
     @ParameterizedTest
     @ValueSource(strings = {"unknown-key", "wrong-type", "root-user", "writable-root", "bad-spoke", "bad-finality",
-            "inline-relayer-key", "bad-kafka", "unknown-chain-field"})
+            "inline-relayer-key", "bad-kafka", "inline-kafka-password", "unknown-chain-field"})
     void refusesBadValues(String name) {
         Path bad = Path.of("src/test/resources/values/" + name + ".yaml").toAbsolutePath();
         RuntimeException e = assertThrows(RuntimeException.class, () -> RenderedChart.template(bad));
