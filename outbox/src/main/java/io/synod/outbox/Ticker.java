@@ -36,10 +36,25 @@ public class Ticker {
      * run, if one is going): for writers that know they just committed work for it
      */
     public Runnable every(Duration period, String name, Supplier<Uni<Void>> task) {
-        AtomicBoolean running = new AtomicBoolean();
-        AtomicBoolean again = new AtomicBoolean();
-        Runnable[] run = new Runnable[1];
-        run[0] = () -> {
+        Task t = new Task(name, task);
+        timers.add(vertx.setPeriodic(period.toMillis(), id -> t.run()));
+        return t;
+    }
+
+    /** One periodic task: never overlapped; a trigger during a run asks for one more run after it. */
+    private final class Task implements Runnable {
+        private final String name;
+        private final Supplier<Uni<Void>> task;
+        private final AtomicBoolean running = new AtomicBoolean();
+        private final AtomicBoolean again = new AtomicBoolean();
+
+        Task(String name, Supplier<Uni<Void>> task) {
+            this.name = name;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
             if (stopped) {
                 return;
             }
@@ -57,22 +72,20 @@ public class Ticker {
                 } catch (RuntimeException e) {
                     once = Uni.createFrom().failure(e);
                 }
-                once.subscribe().with(ok -> done(running, again, run[0]), e -> {
+                once.subscribe().with(ok -> done(), e -> {
                     if (!stopped) {
                         LOG.warnf("%s failed: %s", name, e.getMessage());
                     }
-                    done(running, again, run[0]);
+                    done();
                 });
             });
-        };
-        timers.add(vertx.setPeriodic(period.toMillis(), id -> run[0].run()));
-        return run[0];
-    }
+        }
 
-    private static void done(AtomicBoolean running, AtomicBoolean again, Runnable run) {
-        running.set(false);
-        if (again.getAndSet(false)) {
-            run.run();
+        private void done() {
+            running.set(false);
+            if (again.getAndSet(false)) {
+                run();
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A span's identity as a W3C {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}). The outbox keeps it
  * with each fact, so the trace survives the gap between the transaction that wrote the fact and the relay
- * that sends it: the Kafka record's producer span, and the consumer's, continue the writer's trace.
+ * that sends it: the relay writes it as the record's {@code traceparent} header and consumers continue from it.
  */
 public final class TraceContext {
     private static final Pattern FORM = Pattern.compile("^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");

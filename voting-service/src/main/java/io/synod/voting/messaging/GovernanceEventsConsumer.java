@@ -83,20 +83,22 @@ public class GovernanceEventsConsumer {
      */
     private io.opentelemetry.api.trace.Span countingSpan(ConsumerRecords<String, String> records, int changes) {
         var builder = tracer.spanBuilder("count votes").setAttribute("synod.votes", changes);
-        java.util.Set<io.opentelemetry.context.Context> parents = new java.util.LinkedHashSet<>();
-        java.util.Set<String> traces = new java.util.HashSet<>();
+        // a backfill's records share a few traceparents: each distinct one is parsed once, one parent per trace
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Map<String, io.opentelemetry.context.Context> byTrace = new java.util.LinkedHashMap<>();
         for (ConsumerRecord<String, String> r : records) {
             var h = r.headers().lastHeader("traceparent");
-            var c = h == null ? null : io.synod.outbox.TraceContext.parse(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
-            if (c != null && traces.add(io.opentelemetry.api.trace.Span.fromContext(c).getSpanContext().getTraceId())) {
-                parents.add(c);
+            String tp = h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+            var c = tp == null || !seen.add(tp) ? null : io.synod.outbox.TraceContext.parse(tp);
+            if (c != null) {
+                byTrace.putIfAbsent(io.opentelemetry.api.trace.Span.fromContext(c).getSpanContext().getTraceId(), c);
             }
         }
-        if (parents.size() == 1) {
-            builder.setParent(parents.iterator().next());
+        if (byTrace.size() == 1) {
+            builder.setParent(byTrace.values().iterator().next());
         } else {
             builder.setNoParent();
-            parents.forEach(c -> builder.addLink(io.opentelemetry.api.trace.Span.fromContext(c).getSpanContext()));
+            byTrace.values().forEach(c -> builder.addLink(io.opentelemetry.api.trace.Span.fromContext(c).getSpanContext()));
         }
         return builder.startSpan();
     }

@@ -1,10 +1,11 @@
-package io.synod.bridge.config;
+package io.synod.outbox;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Types Jackson reads or writes outside REST signatures (event payloads through the outbox and Kafka, votes
- * kept with unfinal blocks): a native image keeps their constructors and accessors only if told.
+ * The event payloads every service writes to its outbox or reads from Kafka with Jackson, outside REST
+ * signatures: a native image keeps their constructors and accessors only if told. Registered once here, for
+ * every service that relays through the outbox; each service registers its own JSON types beside it.
  */
 @RegisterForReflection(targets = {
         io.synod.events.ProposalEvent.class, io.synod.events.ChainRef.class, io.synod.events.VotingRules.class,
@@ -12,6 +13,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         io.synod.events.VoteEvent.BlockRef.class, io.synod.events.ChainClosedEvent.class,
         io.synod.events.WatermarkEvent.class, io.synod.events.WatermarkEvent.Mark.class, io.synod.events.RelayEvent.class,
         io.synod.events.PayoutRequest.class, io.synod.events.PayoutReceipt.class})
-public final class NativeImage {
-    private NativeImage() {}
+public final class EventTypes {
+    private EventTypes() {}
 }
