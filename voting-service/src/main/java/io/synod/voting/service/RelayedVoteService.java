@@ -59,14 +59,24 @@ public class RelayedVoteService {
      */
     public Uni<Void> apply(List<Change> changes, String traceparent) {
         Set<String> touched = new java.util.HashSet<>();
+        Set<String> closed = new java.util.HashSet<>();
         changes.forEach(c -> touched.add(switch (c) {
             case Cast cast -> cast.vote().proposalId();
             case Retract r -> r.vote().proposalId();
-            case Closed closed -> closed.closing().proposalId();
+            case Closed closing -> {
+                closed.add(closing.closing().proposalId());
+                yield closing.closing().proposalId();
+            }
         }));
         int[] counted = new int[2]; // newly counted as provisional, as final (first seen final, or promoted)
         return pool.withTransaction(tx -> applyInOrder(tx, changes, counted)).invoke(() -> {
-            touched.forEach(id -> tallies.markDirty(id, traceparent));
+            touched.forEach(id -> {
+                if (closed.contains(id)) {
+                    tallies.markUrgent(id, traceparent);
+                } else {
+                    tallies.markDirty(id, traceparent);
+                }
+            });
             // metrics only for what committed: a rolled-back batch is redelivered and would count twice
             metrics.applied("onchain", "provisional", counted[0]);
             metrics.applied("onchain", "final", counted[1]);

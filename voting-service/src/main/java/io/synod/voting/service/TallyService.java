@@ -55,6 +55,8 @@ public class TallyService {
     private final Map<String, String> causes = new ConcurrentHashMap<>();
     /** Per proposal, System.nanoTime() before which it is not recomputed again (see refreshDirty). */
     private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
+    /** Dirty proposals recomputed at the next run whatever notBefore says (see markUrgent). */
+    private final Set<String> urgent = ConcurrentHashMap.newKeySet();
     /** proposal@voteEnd already looked at once its voteEnd passed. */
     private final Map<String, Long> waitingSince = new ConcurrentHashMap<>();
     private final Map<String, TallyView> latest = new ConcurrentHashMap<>();
@@ -83,6 +85,16 @@ public class TallyService {
             causes.put(proposalId, traceparent);
         }
         markDirty(proposalId);
+    }
+
+    /**
+     * A change that can end the tally (a chain's closing): recomputed now, whatever its last cost. The cost
+     * bound is for a stream of votes; a closing comes once per chain, after the votes it covers, and waiting
+     * there only delays the final tally.
+     */
+    public void markUrgent(String proposalId, String traceparent) {
+        urgent.add(proposalId); // not by clearing notBefore: a refresh in flight would set it again
+        markDirty(proposalId, traceparent);
     }
 
     /** The current tally; computed on first read after a restart. */
@@ -139,7 +151,7 @@ public class TallyService {
         long now = System.nanoTime();
         // a proposal whose recomputation is expensive (a backfill: thousands of rows a tick) is recomputed at
         // most every four times its cost, so the tick never spends the CPU the votes themselves need
-        List<String> ids = dirty.stream().filter(id -> now >= notBefore.getOrDefault(id, 0L)).toList();
+        List<String> ids = dirty.stream().filter(id -> urgent.remove(id) || now >= notBefore.getOrDefault(id, 0L)).toList();
         dirty.removeAll(ids);
         return Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> {
