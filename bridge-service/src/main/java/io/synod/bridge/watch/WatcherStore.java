@@ -65,7 +65,11 @@ public class WatcherStore {
                 .chain(() -> outbox.addAll(tx, Topics.VOTES, CloudEvents.VOTE_CAST, votes, VoteEvent::proposalId, traceparent))
                 .chain(() -> tx.preparedQuery("UPDATE chain_cursor SET last_block = $2, final_block = $2, updated_at = $3"
                         + " WHERE chain_id = $1").execute(Tuple.of(chainId, to, OffsetDateTime.now(ZoneOffset.UTC))))
-                .replaceWithVoid());
+                .replaceWithVoid()).invoke(() -> {
+                    if (!votes.isEmpty()) {
+                        relay.wake(); // a backfill: the relay starts on this range while the next one is read
+                    }
+                });
     }
 
     private static final String NEW_CURSOR = "INSERT INTO chain_cursor (chain_id, last_block, final_block, head_number,"
@@ -120,6 +124,7 @@ public class WatcherStore {
      */
     public Uni<Integer> advanceFinal(long chainId, long finalNumber, WatermarkEvent mark, boolean publishMark) {
         int[] promoted = new int[1];
+        int[] closed = new int[1];
         return Panache.withTransaction(() -> lockCursor(chainId, 0).chain(c -> {
             long upTo = Math.min(finalNumber, c.lastBlock);
             Uni<Void> promote = upTo <= c.finalBlock ? Uni.createFrom().voidItem()
@@ -142,18 +147,24 @@ public class WatcherStore {
                 Uni<Void> published = publishMark
                         ? outbox.add(Topics.WATERMARKS, String.valueOf(chainId), CloudEvents.WATERMARK, mark) : Uni.createFrom().voidItem();
                 // a proposal closes only once every vote up to the final block is relayed as final
-                return final_ ? published.chain(() -> close(chainId, c.finalNumber, c.finalTimestamp)) : published;
+                return final_ ? published.chain(() -> close(chainId, c.finalNumber, c.finalTimestamp)).invoke(n -> closed[0] = n)
+                        .replaceWithVoid() : published;
             });
-        })).map(ignored -> promoted[0]);
+        })).invoke(() -> {
+            if (promoted[0] > 0 || closed[0] > 0 || publishMark) {
+                relay.wake(); // finals, closings and marks end a tally's wait: not a tick later
+            }
+        }).map(ignored -> promoted[0]);
     }
 
-    private Uni<Void> close(long chainId, long finalNumber, long finalTimestamp) {
+    /** @return how many proposals closed on this chain */
+    private Uni<Integer> close(long chainId, long finalNumber, long finalTimestamp) {
         return ProposalChain.<ProposalChain>list("chainId = ?1 and voteEnd < ?2 and closedFor <> voteEnd and canceled = false",
                 chainId, finalTimestamp).chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(pc -> {
             pc.closedFor = pc.voteEnd;
             return outbox.add(Topics.VOTES, pc.proposalId, CloudEvents.CHAIN_CLOSED,
                     new ChainClosedEvent(pc.proposalId, chainId, pc.voteEnd, finalNumber, finalTimestamp));
-        }).collect().last().replaceWithVoid());
+        }).collect().last().replaceWith(due.size()));
     }
 
     private static void apply(ChainCursor c, WatermarkEvent m, boolean final_) {
