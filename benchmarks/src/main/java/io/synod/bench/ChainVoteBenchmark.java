@@ -65,6 +65,7 @@ public final class ChainVoteBenchmark {
         int live = BallotBenchmark.arg(args, 1, 200);
         int votingPeriod = BallotBenchmark.arg(args, 2, 180);
 
+        System.out.printf("machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), CpuAccount.idlePolicy());
         String kafka = Infra.kafka();
         Infra.Chain chainDef = new Infra.Chain(31_337, 28_547).ensure();
         for (String db : List.of("synod_proposal_chainbench", "synod_voting_chainbench", "synod_bridge_chainbench")) {

@@ -56,6 +56,21 @@ final class CpuAccount {
         return seconds;
     }
 
+    /**
+     * The guest's idle policy, when it has one: with halt polling off (a microVM's default here), an idle vCPU
+     * halts at once and every wake-up of a thread on it is a trip through the hypervisor — a pipeline of
+     * processes handing work to each other pays that on each hand-off (docs/BENCHMARKS.md).
+     */
+    static String idlePolicy() {
+        try {
+            String driver = Files.readString(Path.of("/sys/devices/system/cpu/cpuidle/current_driver")).trim();
+            Path poll = Path.of("/sys/module/haltpoll/parameters/guest_halt_poll_ns");
+            return "cpuidle " + driver + (Files.exists(poll) ? ", guest_halt_poll_ns=" + Files.readString(poll).trim() : "");
+        } catch (IOException | RuntimeException e) {
+            return "cpuidle unknown";
+        }
+    }
+
     /** "bridge-service 4.1s, anvil 1.2s, …", largest first. */
     static String since(Map<String, Double> before) {
         Map<String, Double> after = snapshot();
