@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -50,13 +49,9 @@ public class TallyService {
     private final ProposalCodec codec;
     private final WeightSource weights;
     private final Outbox outbox;
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /** Per dirty proposal, the trace of the latest change that dirtied it (tracing on only). */
     private final Map<String, String> causes = new ConcurrentHashMap<>();
-    /** Per proposal, System.nanoTime() before which it is not recomputed again (see refreshDirty). */
-    private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
-    /** Dirty proposals recomputed at the next run whatever notBefore says (see markUrgent). */
-    private final Set<String> urgent = ConcurrentHashMap.newKeySet();
+    private final RefreshSchedule schedule = new RefreshSchedule();
     /** proposal@voteEnd already looked at once its voteEnd passed. */
     private final Map<String, Long> waitingSince = new ConcurrentHashMap<>();
     private final Map<String, TallyView> latest = new ConcurrentHashMap<>();
@@ -72,7 +67,7 @@ public class TallyService {
 
     /** A committed change to the proposal's votes: its tally is recomputed now, or when its cost allows. */
     public void markDirty(String proposalId) {
-        dirty.add(proposalId);
+        schedule.dirty(proposalId);
         Runnable r = refreshNow;
         if (r != null) {
             r.run(); // not the next tick: the live path (block → tally) is measured in milliseconds
@@ -93,7 +88,7 @@ public class TallyService {
      * there only delays the final tally.
      */
     public void markUrgent(String proposalId, String traceparent) {
-        urgent.add(proposalId); // not by clearing notBefore: a refresh in flight would set it again
+        schedule.urgent(proposalId);
         markDirty(proposalId, traceparent);
     }
 
@@ -141,25 +136,21 @@ public class TallyService {
         if (!recovered) {
             return Panache.withSession(() -> ProposalRecord.<ProposalRecord>list("tallyStatus", ProposalRecord.OPEN))
                     .invoke(open -> {
-                        open.forEach(p -> dirty.add(p.id));
+                        open.forEach(p -> schedule.dirty(p.id));
                         recovered = true;
                     }).replaceWithVoid();
         }
-        if (dirty.isEmpty()) {
+        if (schedule.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        long now = System.nanoTime();
-        // a proposal whose recomputation is expensive (a backfill: thousands of rows a tick) is recomputed at
-        // most every four times its cost, so the tick never spends the CPU the votes themselves need
-        List<String> ids = dirty.stream().filter(id -> urgent.remove(id) || now >= notBefore.getOrDefault(id, 0L)).toList();
-        dirty.removeAll(ids);
+        List<String> ids = schedule.takeDue(System.nanoTime());
         return Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> {
                     long started = System.nanoTime();
-                    return refresh(id).invoke(() -> notBefore.put(id, System.nanoTime() + 3 * (System.nanoTime() - started)))
+                    return refresh(id).invoke(() -> schedule.ran(id, started, System.nanoTime()))
                             .onFailure().recoverWithUni(e -> {
                                 LOG.warnf("tally of %s not refreshed (%s); retrying", id, e.getMessage());
-                                dirty.add(id);
+                                schedule.dirty(id);
                                 return Uni.createFrom().voidItem();
                             });
                 })
