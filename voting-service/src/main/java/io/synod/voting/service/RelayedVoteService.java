@@ -58,25 +58,19 @@ public class RelayedVoteService {
      * update continues (null when not traced).
      */
     public Uni<Void> apply(List<Change> changes, String traceparent) {
-        Set<String> touched = new java.util.HashSet<>();
-        Set<String> closed = new java.util.HashSet<>();
-        changes.forEach(c -> touched.add(switch (c) {
-            case Cast cast -> cast.vote().proposalId();
-            case Retract r -> r.vote().proposalId();
-            case Closed closing -> {
-                closed.add(closing.closing().proposalId());
-                yield closing.closing().proposalId();
+        Set<String> touched = new java.util.HashSet<>(); // votes changed
+        Set<String> closed = new java.util.HashSet<>(); // a chain closed: the tally may turn final
+        for (Change c : changes) {
+            switch (c) {
+                case Cast cast -> touched.add(cast.vote().proposalId());
+                case Retract r -> touched.add(r.vote().proposalId());
+                case Closed closing -> closed.add(closing.closing().proposalId());
             }
-        }));
+        }
         int[] counted = new int[2]; // newly counted as provisional, as final (first seen final, or promoted)
         return pool.withTransaction(tx -> applyInOrder(tx, changes, counted)).invoke(() -> {
-            touched.forEach(id -> {
-                if (closed.contains(id)) {
-                    tallies.markUrgent(id, traceparent);
-                } else {
-                    tallies.markDirty(id, traceparent);
-                }
-            });
+            touched.forEach(id -> tallies.markDirty(id, traceparent));
+            closed.forEach(id -> tallies.markUrgent(id, traceparent));
             // metrics only for what committed: a rolled-back batch is redelivered and would count twice
             metrics.applied("onchain", "provisional", counted[0]);
             metrics.applied("onchain", "final", counted[1]);
